@@ -1,0 +1,1 @@
+"""Elasticsearch stage: the Article schema and its mapping, bulk writes, and search queries."""
