@@ -35,12 +35,16 @@ class Settings(BaseSettings):
     # Where the services are. Point these at an existing Elasticsearch/Redis to skip local ones.
     es_url: str = "http://127.0.0.1:9200"
     redis_url: str = "redis://127.0.0.1:6379/0"
+    # Namespace of every Redis key the project writes (outcome ledger, quarantine, crawl frontier).
+    redis_prefix: str = "newsindex"
 
     # Local services (`newsindex services up`).
     state_dir: Path = Field(default_factory=_default_state_dir)
     es_version: str = Field(default_factory=pinned_es_version)
     es_heap: str = "2g"
-    es_user: str = "newsindex"
+    es_user: str = "newsindex"  # the unprivileged user Elasticsearch runs as when we are root
+    # Where the Elasticsearch zip is unpacked once and shared by every local instance (tests too).
+    dist_dir: Path | None = None
     java_home: Path | None = None
 
     # Index names: the alias is what everything reads and writes; the versioned index sits behind it.
@@ -54,7 +58,8 @@ class Settings(BaseSettings):
     max_page_bytes: int = 10 * 1024 * 1024
     obey_robots: bool = True
 
-    # Workers.
+    # Workers. Pages travel as Celery tasks by name on this queue (a Redis list of the same name).
+    queue: str = "newsindex"
     worker_concurrency: int = 2
     index_batch_size: int = 200
     index_flush_seconds: float = 1.0

@@ -1,0 +1,41 @@
+"""Bulk writes: Article → Elasticsearch action (pure), and a batch writer that reports per-document results."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from elasticsearch import Elasticsearch, helpers
+
+from .article import Article
+
+logger = logging.getLogger(__name__)
+
+
+def to_action(article: Article, alias: str) -> dict:
+    """An `index` action keyed by the URL-derived id: writing the same article twice overwrites it."""
+    return {"_op_type": "index", "_index": alias, "_id": article.id, "_source": article.model_dump(mode="json")}
+
+
+@dataclass
+class BulkReport:
+    indexed: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # id → error, for documents ES rejected
+
+
+def write_batch(es: Elasticsearch, articles: list[Article], alias: str, refresh: bool = False) -> BulkReport:
+    """Write a batch; 429s are retried with backoff by the helper. Connection errors propagate so the
+    caller (a Celery task) retries the whole batch; rejected documents are reported, not raised."""
+    report = BulkReport()
+    actions = [to_action(article, alias) for article in articles]
+    for ok, item in helpers.streaming_bulk(
+        es, actions, raise_on_error=False, raise_on_exception=True, max_retries=5, initial_backoff=1,
+        max_backoff=30, refresh="wait_for" if refresh else False,
+    ):
+        result = next(iter(item.values()))
+        if ok:
+            report.indexed.append(result["_id"])
+        else:
+            report.failed[result["_id"]] = str(result.get("error"))[:500]
+    if report.failed:
+        logger.warning("bulk rejected documents", extra={"failed": len(report.failed)})
+    return report

@@ -1,0 +1,1 @@
+"""Worker stage: Celery tasks that extract pages into articles and hand them to the indexer."""
