@@ -28,7 +28,7 @@ def feed_links(body: bytes, base_url: str) -> list[str]:
     """Entry links of an RSS (0.9x/1.0/2.0) or Atom feed, relative links resolved, in feed order."""
     parsed = feedparser.parse(body, response_headers={"content-location": base_url})
     # feedparser flags harmless quirks as "bozo"; only a document it cannot place as a feed is an error.
-    if not parsed.entries and not parsed.version:
+    if not parsed.entries and not parsed.get("version"):
         raise DiscoveryError(f"not a feed: {parsed.get('bozo_exception') or 'no entries'}")
     links = (entry.get("link") or _alternate_link(entry) for entry in parsed.entries)
     return [link for link in links if link]

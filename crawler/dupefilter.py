@@ -1,5 +1,5 @@
-"""The crawl's duplicate filter in Redis: one fetch per canonical URL per crawl run, shared by every
-crawler process of that run, while redirect hops always pass so a loop ends in a recorded outcome."""
+"""The crawl's duplicate filter in Redis: one fetch per canonical URL per crawl run, while redirect hops
+always pass so that a loop ends in a recorded outcome rather than a silent drop."""
 from __future__ import annotations
 
 import hashlib

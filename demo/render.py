@@ -290,7 +290,7 @@ def _m_document(outlet, base_url, path, *, title, description, head="", body_cla
 <div class="ad ad--leaderboard" data-ad-slot="leaderboard-top"><span class="ad__label">Advertisement</span></div>
 {main}
 <footer class="site-footer">
- <nav class="site-footer__links" aria-label="Footer"><ul>{statics}<li><a href="{e(href(private_path(outlet)))}" rel="nofollow">Staff area</a></li></ul></nav>
+ <nav class="site-footer__links" aria-label="Footer"><ul>{statics}<li><a href="{e(href(private_path(outlet)))}">Staff area</a></li></ul></nav>
  <p class="site-footer__copyright">{_copyright(outlet)}</p>
 </footer>
 </body>
@@ -483,7 +483,7 @@ def _h_date(dt: datetime) -> str:
 
 def _h_document(outlet, base_url, path, *, title, description, head="", section=None, crumbs="", main="", right=""):
     menu = " | ".join(
-        [f'<a href="/">Home</a>']
+        ['<a href="/">Home</a>']
         + [f'<a href="{e(section_path(outlet, s["key"]))}"{" class=on" if s["key"] == section else ""}>{e(s["label"])}</a>' for s in outlet["sections"]]
     )
     subnav = "".join(f'<span class="sn"><a href="{e(static_path(outlet, k))}">{e(v)}</a></span>' for k, v in STATIC_PAGES.items() if k in ("subscribe", "contact"))
@@ -858,23 +858,20 @@ def newest(articles: Sequence[dict], n: int | None = None) -> list[dict]:
     return ordered if n is None else ordered[:n]
 
 
-def _tracked(url: str, query: str) -> str:
-    return f"{url}?{query}"
-
-
-def _rss(outlet, base_url, articles, *, tracked, extras=False):
+def _rss(outlet, base_url, articles, *, tracked, permalink_guid):
     items = []
     for i, a in enumerate(newest(articles, FEED_SIZE)):
         url = base_url + article_path(a, outlet)
-        link_url = _tracked(url, "utm_source=rss&utm_medium=feed") if tracked(i) else url
+        link_url = f"{url}?utm_source=rss&utm_medium=feed" if tracked(i) else url
+        guid = url if permalink_guid else f"{outlet['domain']}/story/{a['slug']}"
         creators = "".join(f"<dc:creator>{e(name)}</dc:creator>" for name in a.get("authors") or [])
         categories = "".join(f"<category>{e(t)}</category>" for t in a.get("tags") or [])
         media = ""
-        if extras and a.get("image"):
+        if a.get("image"):
             media = f'<media:content url="{e(base_url + image_path(a, outlet))}" medium="image" type="image/png"/>'
         items.append(
             f"<item><title>{e(a['title'])}</title><link>{e(link_url)}</link>"
-            f'<guid isPermaLink="{"false" if extras else "true"}">{e(url if not extras else f"sho-{a["slug"]}")}</guid>'
+            f'<guid isPermaLink="{str(permalink_guid).lower()}">{e(guid)}</guid>'
             f"<pubDate>{format_datetime(a['published'], usegmt=True)}</pubDate>{creators}{categories}"
             f"<description>{e(a.get('summary', ''))}</description>{media}</item>"
         )
@@ -898,7 +895,7 @@ def _atom(outlet, base_url, articles):
     entries = []
     for i, a in enumerate(newest(articles, FEED_SIZE)):
         url = base_url + article_path(a, outlet)
-        href = _tracked(url, "utm_source=atom&utm_medium=syndication") if i % 3 == 0 else url
+        href = f"{url}?utm_source=atom&utm_medium=syndication" if i % 3 == 0 else url
         authors = "".join(f"<author><name>{e(name)}</name></author>" for name in a.get("authors") or [])
         entries.append(
             f"<entry><id>tag:{e(outlet['domain'])},2026:{wire_id(a['slug'])}</id><title>{e(a['title'])}</title>"
@@ -932,9 +929,9 @@ def render_feed(outlet: dict, base_url: str, articles: Sequence[dict]) -> str:
     articles; some item links carry utm_* tracking parameters."""
     template = outlet["template"]
     if template == "meridian":
-        return _rss(outlet, base_url, articles, tracked=lambda i: i % 2 == 1)
+        return _rss(outlet, base_url, articles, tracked=lambda i: i % 2 == 1, permalink_guid=True)
     if template == "sahel":
-        return _rss(outlet, base_url, articles, tracked=lambda i: True, extras=True)
+        return _rss(outlet, base_url, articles, tracked=lambda i: True, permalink_guid=False)
     return _atom(outlet, base_url, articles)
 
 
@@ -972,7 +969,7 @@ def render_robots(outlet: dict, base_url: str) -> str:
     return (
         "# robots.txt for " + outlet["name"] + "\n"
         "User-agent: *\n"
-        f"Disallow: /private/\n"
+        "Disallow: /private/\n"
         "Allow: /\n\n"
         "User-agent: GPTBot\n"
         "Disallow: /\n\n"

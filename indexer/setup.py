@@ -40,5 +40,8 @@ def ensure_index(es: Elasticsearch, alias: str, version: int = 1) -> str:
 
 def drop_index(es: Elasticsearch, alias: str) -> None:
     """Delete every versioned index behind the alias and the template (tests and `newsindex reset`)."""
-    es.indices.delete(index=f"{alias}-v*", ignore_unavailable=True, allow_no_indices=True)
-    es.indices.delete_index_template(name=f"{alias}-template", ignore=[404])
+    # Wildcard deletes are refused (action.destructive_requires_name), so name each index.
+    names = list(es.indices.get(index=f"{alias}-v*", allow_no_indices=True, ignore_unavailable=True))
+    if names:
+        es.indices.delete(index=",".join(names))
+    es.options(ignore_status=404).indices.delete_index_template(name=f"{alias}-template")

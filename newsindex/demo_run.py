@@ -10,6 +10,7 @@ from .stack import start_worker, stop_process
 
 DEMO_SITES = ("meridian", "harbour", "sahel")
 SAMPLE_QUERY = "ceasefire"
+DEMO_BASE_PORT = 8701  # crawler/sites.yaml lists the demo outlets on these ports
 
 
 def run_demo(settings: Settings, serve: bool = True) -> dict:
@@ -26,7 +27,7 @@ def run_demo(settings: Settings, serve: bool = True) -> dict:
     services_up()
     es = client(settings.es_url)
     ensure_index(es, settings.index_alias, settings.index_version)
-    sites = start_demo_sites()
+    sites = start_demo_sites(base_port=DEMO_BASE_PORT)
     console.print("demo outlets: " + ", ".join(f"{k} {v}" for k, v in sites.urls.items()))
     worker = start_worker(settings, log_file=settings.state_dir / "worker.log")
     try:

@@ -51,7 +51,8 @@ class Settings(BaseSettings):
     index_alias: str = "articles"
     index_version: int = 1
 
-    # Crawling.
+    # Crawling. sites_file replaces crawler/sites.yaml (named sites, their feeds and sitemaps).
+    sites_file: Path | None = None
     user_agent: str = "newsindex/0.1 (+https://github.com/newsindex/newsindex)"
     crawl_concurrency: int = 16
     crawl_delay: float = 0.0

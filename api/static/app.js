@@ -14,6 +14,7 @@ const DAY_MS = 86400000;
 
 const $ = (sel) => document.querySelector(sel);
 const form = $("#search");
+const field = (name) => form.elements.namedItem(name);
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -49,9 +50,9 @@ function showError(message) {
 
 async function load() {
   const params = state();
-  form.q.value = params.get("q") || "";
-  form.from.value = params.get("from") || "";
-  form.to.value = params.get("to") || "";
+  field("q").value = params.get("q") || "";
+  field("from").value = params.get("from") || "";
+  field("to").value = params.get("to") || "";
   $("#summary").textContent = "Searching…";
   let body;
   try {
@@ -61,6 +62,9 @@ async function load() {
   } catch (err) {
     showError(err.message);
     $("#summary").textContent = "";
+    $("#results").replaceChildren();
+    $("#pages").replaceChildren();
+    $("#chart").hidden = true;
     return;
   }
   showError("");
@@ -224,9 +228,9 @@ function renderPages(res, params) {
 form.addEventListener("submit", (e) => {
   e.preventDefault();
   const p = state();
-  p.set("q", form.q.value.trim());
-  p.set("from", form.from.value);
-  p.set("to", form.to.value);
+  p.set("q", field("q").value.trim());
+  p.set("from", field("from").value);
+  p.set("to", field("to").value);
   go(p);
 });
 window.addEventListener("popstate", load);

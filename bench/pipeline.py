@@ -1,0 +1,172 @@
+"""Pipeline benchmark: pages/s of trafilatura-only extraction vs. the full pipeline (crawl → extracted →
+indexed and searchable) on the demo corpus scaled to N pages, with the same number of processes, in one
+run; prints both, their ratio, and peak memory per process.
+
+    python bench/pipeline.py --pages 600 --processes 2
+Uses NEWSINDEX_BENCH_ES_URL / NEWSINDEX_BENCH_REDIS_URL when set, else starts its own services."""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import OUTLETS, write_scaled_corpus  # noqa: E402
+from demo.server import start_demo_sites  # noqa: E402
+from demo.site import load_articles  # noqa: E402
+
+
+def _trafilatura_only(html: str) -> int:
+    import trafilatura
+
+    return len(trafilatura.extract(html) or "")
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_trafilatura(pages: list[str], processes: int) -> tuple[float, float]:
+    """pages/s and the peak RSS (MB) of one extraction process."""
+    with multiprocessing.Pool(processes) as pool:
+        pool.map(_trafilatura_only, pages[: processes * 2])  # warm imports
+        started = time.perf_counter()
+        pool.map(_trafilatura_only, pages, chunksize=8)
+        elapsed = time.perf_counter() - started
+        peak = max(pool.map(lambda_peak, range(processes)))
+    return len(pages) / elapsed, peak
+
+
+def lambda_peak(_: int) -> float:
+    time.sleep(0.05)  # spread the calls over the pool's processes
+    return _peak_rss_mb()
+
+
+class MemorySampler:
+    """Samples the RSS of a process tree and keeps each process's peak."""
+
+    def __init__(self, roots: list[psutil.Process]):
+        self.roots, self.peaks, self._stop = roots, {}, threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for root in self.roots:
+                try:
+                    for proc in [root, *root.children(recursive=True)]:
+                        key = f"{proc.pid} {' '.join(proc.cmdline()[1:4])[:60]}"
+                        self.peaks[key] = max(self.peaks.get(key, 0.0), proc.memory_info().rss / 2**20)
+                except psutil.Error:
+                    continue
+            time.sleep(0.2)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self.thread.join()
+
+
+def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, dict[str, float]]:
+    import os
+    import subprocess
+
+    import yaml
+
+    from indexer.setup import drop_index, ensure_index
+    from newsindex.services import elasticsearch as es_service
+    from newsindex.services import redis as redis_service
+    from newsindex.services.ports import free_port
+    from newsindex.settings import Settings, get_settings
+    from newsindex.stack import settings_env, start_worker, stop_process
+    from workers.queue import wait_for_drain
+
+    state = Path(tempfile.mkdtemp(prefix="newsindex-bench-"))
+    state.chmod(0o755)
+    es_url = os.environ.get("NEWSINDEX_BENCH_ES_URL")
+    redis_url = os.environ.get("NEWSINDEX_BENCH_REDIS_URL")
+    base = get_settings()
+    if not redis_url:
+        redis_url = f"redis://127.0.0.1:{free_port()}/0"
+        redis_service.up(redis_url, state)
+    if not es_url:
+        es_url = f"http://127.0.0.1:{free_port()}"
+        es_service.up(es_url, state, base.es_version, "2g", base.es_user, base.java_home, base.dist_dir or base.state_dir / "dist")
+    settings = Settings(es_url=es_url, redis_url=redis_url, state_dir=state, index_alias="bench", redis_prefix="bench",
+                        queue="bench", worker_concurrency=processes)
+    es = es_service.client(es_url)
+    drop_index(es, "bench")
+    ensure_index(es, "bench")
+    sites = start_demo_sites(root=root)
+    sites_file = state / "sites.yaml"
+    sites_file.write_text(yaml.safe_dump({"sites": [
+        {"name": o, "base_url": sites.urls[o], "sitemaps": [sites.urls[o] + p]}
+        for o, p in zip(OUTLETS, ("/sitemap.xml", "/sitemap_index.xml", "/sitemaps/index.xml"))]}))
+    worker = start_worker(settings, processes)
+    try:
+        time.sleep(3)  # worker boot is not part of the throughput
+        with MemorySampler([psutil.Process(worker.pid), psutil.Process()]) as sampler:
+            started = time.perf_counter()
+            crawl = subprocess.run([sys.executable, "-m", "crawler.run", "--sites-file", str(sites_file),
+                                    *[a for o in OUTLETS for a in ("--site", o)]],
+                                   env=settings_env(settings), capture_output=True, text=True, check=True)
+            import json
+            final = json.loads(crawl.stdout.strip().splitlines()[-1])
+            wait_for_drain(settings, int(final["handed_off"]) + int(final.get("discarded", 0)), {}, timeout=1800)
+            es.indices.refresh(index="bench")
+            elapsed = time.perf_counter() - started
+        count = es.count(index="bench")["count"]
+        if count != pages:
+            print(f"warning: {count} of {pages} pages searchable", file=sys.stderr)
+        return count / elapsed, sampler.peaks
+    finally:
+        stop_process(worker)
+        sites.stop()
+        drop_index(es, "bench")
+        if not os.environ.get("NEWSINDEX_BENCH_ES_URL"):
+            es_service.down(state)
+        if not os.environ.get("NEWSINDEX_BENCH_REDIS_URL"):
+            redis_service.down(redis_url, state)
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=600)
+    parser.add_argument("--processes", type=int, default=2)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="newsindex-bench-corpus-"))
+    try:
+        write_scaled_corpus(args.pages, root)
+        with start_demo_sites(root=root) as sites:
+            import httpx
+
+            paths = [sites.url(a["outlet"], a["path"]) for a in load_articles(root=root)]
+            with httpx.Client() as http:
+                html = [http.get(url).text for url in paths]
+        extract_rate, extract_peak = bench_trafilatura(html, args.processes)
+        pipeline_rate, peaks = bench_pipeline(root, len(html), args.processes)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"\npages: {len(html)}   processes: {args.processes}")
+    print(f"{'trafilatura only':<28}{extract_rate:>10.1f} pages/s   peak {extract_peak:.0f} MB per process")
+    print(f"{'full pipeline (searchable)':<28}{pipeline_rate:>10.1f} pages/s")
+    print(f"{'ratio pipeline / trafilatura':<28}{pipeline_rate / extract_rate:>10.2f}")
+    print("\npeak memory per process (MB):")
+    for name, peak in sorted(peaks.items(), key=lambda kv: -kv[1]):
+        print(f"  {peak:8.0f}  {name}")
+
+
+if __name__ == "__main__":
+    main()

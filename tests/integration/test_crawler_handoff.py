@@ -1,0 +1,71 @@
+"""Against real Redis: the crawl-run duplicate filter, and parked pages replayed to a real Celery worker."""
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+
+import pytest
+import redis
+from celery import Celery
+from celery.contrib.testing.worker import start_worker
+from scrapy import Request
+
+from crawler.dupefilter import CrawlDupeFilter
+from crawler.handoff import park, replay_parked
+from newsindex.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+REDIS_URL = os.environ.get("NEWSINDEX_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def tag():
+    name = f"crawlertest-{uuid.uuid4().hex[:8]}"
+    yield name
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in [*client.scan_iter(f"{name}*"), *client.scan_iter(f"_kombu.*{name}*")]:
+        client.delete(key)
+
+
+def test_dupefilter_drops_repeats_but_never_a_redirect_hop(tag):
+    seen = CrawlDupeFilter(redis.Redis.from_url(REDIS_URL), key=f"{tag}:crawl:run:dupefilter").request_seen
+    assert not seen(Request("http://ex.com/a?utm_source=rss"))
+    assert seen(Request("http://ex.com/a/"))
+    hop = Request("http://ex.com/a", meta={"redirect_urls": ["http://ex.com/b"]})
+    assert not seen(hop) and not seen(hop)
+    assert not seen(Request("http://ex.com/c", meta={"redirect_urls": ["http://ex.com/b"]}))
+    assert seen(Request("http://ex.com/c"))  # a hop is remembered for later direct links
+
+
+def test_parked_pages_are_replayed_to_the_workers(tag, tmp_path):
+    settings = Settings(redis_url=REDIS_URL, redis_prefix=tag, queue=tag, state_dir=tmp_path)
+    parked = tmp_path / "parked"
+    park(parked / "crawl-a.jsonl", {"url": "http://ex.com/1"}, "broker down")
+    park(parked / "crawl-a.jsonl", {"url": "http://ex.com/2"}, "broker down")
+    park(parked / "crawl-b.jsonl", {"url": "http://ex.com/3"}, "broker down")
+
+    pages: list[dict] = []
+    app = Celery("crawler-replay-test", broker=REDIS_URL, set_as_current=False)
+
+    @app.task(name="newsindex.extract", shared=False)
+    def extract(page):
+        pages.append(page)
+
+    with start_worker(app, perform_ping_check=False, queues=[tag]):
+        assert replay_parked(settings) == 3
+        deadline = time.monotonic() + 20
+        while len(pages) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert sorted(page["url"] for page in pages) == ["http://ex.com/1", "http://ex.com/2", "http://ex.com/3"]
+    assert not list(parked.glob("*.jsonl"))
+
+
+def test_pages_that_still_fail_stay_parked(tmp_path):
+    settings = Settings(redis_url="redis://127.0.0.1:1/0", state_dir=tmp_path)
+    path = tmp_path / "parked" / "crawl-a.jsonl"
+    park(path, {"url": "http://ex.com/1"}, "broker down")
+    assert replay_parked(settings) == 0
+    assert [json.loads(line)["kwargs"]["page"]["url"] for line in path.read_text().splitlines()] == ["http://ex.com/1"]
