@@ -26,7 +26,8 @@ class RegionMention(BaseModel):
 class ActorMention(BaseModel):
     """An actor named in the text: linked to the actor base, or found by NER and left unlinked."""
 
-    name: str
+    name: str  # canonical name when linked to the actor base, the text's form otherwise
+    id: str | None = None  # actor-base id when linked
     type: str | None = None
     country: str | None = None
     parent: str | None = None
@@ -58,5 +59,5 @@ class Article(BaseModel):
     regions: list[RegionMention] = Field(default_factory=list)
     actors: list[ActorMention] = Field(default_factory=list)
     cited_sources: list[str] = Field(default_factory=list)
-    dateline: str | None = None
+    dateline: RegionMention | None = None  # where the story was filed, kept apart from what it is about
     enriched_at: datetime | None = None

@@ -16,10 +16,15 @@ def to_action(article: Article, alias: str) -> dict:
     return {"_op_type": "index", "_index": alias, "_id": article.id, "_source": article.model_dump(mode="json")}
 
 
+# Per-document statuses that mean "try again later", not "this document is bad".
+TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
+
+
 @dataclass
 class BulkReport:
     indexed: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # id → error, for documents ES rejected
+    transient: set[str] = field(default_factory=set)  # ids rejected for a passing reason (shards not ready…)
 
 
 def write_batch(es: Elasticsearch, articles: list[Article], alias: str, refresh: bool = False) -> BulkReport:
@@ -34,6 +39,8 @@ def write_batch(es: Elasticsearch, articles: list[Article], alias: str, refresh:
         result = next(iter(item.values()))
         if ok:
             report.indexed.append(result["_id"])
+        elif result.get("status") in TRANSIENT_STATUSES:
+            report.transient.add(result["_id"])
         else:
             report.failed[result["_id"]] = str(result.get("error"))[:500]
     if report.failed:

@@ -7,7 +7,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from elasticsearch import Elasticsearch
+from elasticsearch import BadRequestError, Elasticsearch
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +33,13 @@ def ensure_index(es: Elasticsearch, alias: str, version: int = 1) -> str:
     es.indices.put_index_template(name=f"{alias}-template", **body)
     index = f"{alias}-v{version}"
     if not es.indices.exists(index=index):
-        es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
-        logger.info("created index", extra={"index": index, "alias": alias})
+        try:
+            es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
+            logger.info("created index", extra={"index": index, "alias": alias})
+        except BadRequestError as error:
+            # Several worker processes start at once; losing the race to create it is fine.
+            if error.error != "resource_already_exists_exception":
+                raise
     return index
 
 

@@ -1,10 +1,12 @@
 """What people see while work runs and after: live crawl and queue counts, outcome tables, search results."""
 from __future__ import annotations
 
+import html
 import time
 
 from rich.console import Console
 from rich.live import Live
+from rich.markup import escape
 from rich.table import Table
 
 from .outcomes import Ledger
@@ -89,7 +91,9 @@ def print_result(console: Console, result) -> None:
         published = hit.published.date().isoformat() if hit.published else "undated"
         console.print(f"\n[bold]{hit.title}[/bold]  [dim]{hit.source} · {published}[/dim]\n{hit.url}")
         if hit.snippet:
-            console.print(hit.snippet.replace("<mark>", "[reverse]").replace("</mark>", "[/reverse]"))
+            # The API escapes snippets for HTML; a terminal wants the text, with matches in reverse video.
+            text = escape(html.unescape(hit.snippet.replace("<mark>", "\x00").replace("</mark>", "\x01")))
+            console.print(text.replace("\x00", "[reverse]").replace("\x01", "[/reverse]"))
     for name, buckets in result.facets.model_dump().items():
         if buckets:
             row = ", ".join(f"{b.get('key', b.get('date'))} ({b['count']})" for b in buckets[:12])

@@ -9,7 +9,7 @@ from celery_batches import Batches
 from elasticsearch import exceptions as es_exceptions
 
 from indexer.article import Article
-from indexer.bulk import write_batch
+from indexer.bulk import TRANSIENT_STATUSES, write_batch
 from indexer.setup import ensure_index
 from newsindex.outcomes import Ledger
 from newsindex.services.elasticsearch import client as es_client
@@ -21,8 +21,12 @@ from .extract import ExtractionError, extract_article
 logger = logging.getLogger(__name__)
 settings = get_settings()
 
-# Errors that mean "Elasticsearch is unreachable or overloaded right now": retry later, never discard.
-ES_UNAVAILABLE = (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, es_exceptions.TransportError)
+
+def is_transient(error: Exception) -> bool:
+    """Elasticsearch unreachable, overloaded or not ready yet: retry later, never discard."""
+    if isinstance(error, es_exceptions.TransportError):  # connection refused, timeouts
+        return True
+    return isinstance(error, es_exceptions.ApiError) and error.meta.status in TRANSIENT_STATUSES
 
 
 @lru_cache
@@ -63,14 +67,21 @@ def index_articles(requests) -> None:
     articles = [Article.model_validate(request.kwargs["article"]) for request in requests]
     try:
         report = write_batch(elasticsearch(), articles, settings.index_alias)
-    except ES_UNAVAILABLE as error:
+    except Exception as error:
         elasticsearch.cache_clear()
+        if not is_transient(error):  # a bug or a mapping conflict: park the batch for replay, never drop it
+            logger.exception("index batch crashed")
         for request in requests:
-            _retry_or_quarantine(request.kwargs, error)
+            if is_transient(error):
+                _retry_or_quarantine(request.kwargs, error)
+            else:
+                ledger().quarantine(INDEX_TASK, {**request.kwargs, "attempt": 0}, f"{type(error).__name__}: {error}")
         return
     ledger().done(len(report.indexed))
-    for article in articles:
-        if article.id in report.failed:
+    for request, article in zip(requests, articles):
+        if article.id in report.transient:
+            _retry_or_quarantine(request.kwargs, RuntimeError("Elasticsearch asked to retry this document"))
+        elif article.id in report.failed:
             ledger().discard(article.url, "rejected_by_elasticsearch", "index", report.failed[article.id])
 
 

@@ -1,0 +1,1 @@
+"""Enrichment stage: tag an Article with regions, actors, cited sources and dateline."""
