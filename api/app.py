@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from api.routers import articles, health, search
+from api.routers import actors, articles, health, search
 from newsindex.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -88,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(search.router)
     app.include_router(articles.router)
+    app.include_router(actors.router)
     app.include_router(health.router)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -29,5 +29,7 @@ def configure(level: str = "WARNING") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("elastic_transport", "urllib3", "scrapy", "twisted", "celery", "kombu", "trafilatura", "htmldate"):
+    for noisy in ("urllib3", "scrapy", "twisted", "celery", "kombu", "trafilatura", "htmldate"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    # The client logs every retried connection with a traceback; our callers report the outcome.
+    logging.getLogger("elastic_transport").setLevel(max(logging.ERROR, root.level))

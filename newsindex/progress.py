@@ -14,11 +14,15 @@ from .settings import Settings
 from .stack import run_crawl
 
 
+CRAWL_COUNTS = ("pages_fetched", "handed_off", "discarded", "in_flight", "queued")
+
+
 def _progress_table(crawl: dict, counts: dict, depth: dict, started: float) -> Table:
     elapsed = max(time.monotonic() - started, 1e-6)
     done = counts.get("done", 0)
     table = Table(title=f"newsindex · {elapsed:.0f}s", show_header=False, box=None)
-    table.add_row("crawl", ", ".join(f"{k} {v}" for k, v in sorted(crawl.items())) or "starting")
+    shown = ", ".join(f"{k.replace('_', ' ')} {crawl[k]}" for k in CRAWL_COUNTS if k in crawl)
+    table.add_row("crawl", f"{crawl.get('state', 'starting')}: {shown}" if shown else "starting")
     table.add_row("queues", ", ".join(f"{k} {v}" for k, v in depth.items()))
     table.add_row("outcomes", ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none yet")
     table.add_row("rate", f"{done / elapsed:.1f} articles/s indexed")

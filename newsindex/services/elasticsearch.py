@@ -35,7 +35,8 @@ def client(url: str, timeout: float = 30.0) -> Elasticsearch:
 def health(url: str) -> dict | None:
     """Cluster health, or None when nothing answers (the minimal distribution has no GET /)."""
     try:
-        return dict(client(url, timeout=5).cluster.health())
+        probe = Elasticsearch(url, request_timeout=5, max_retries=0)
+        return dict(probe.cluster.health())
     except (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError):
         return None
 

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from indexer.queries import (
-    FACETS,
+    FLAT_FACETS,
     MAX_FILLED_DAYS,
     PHRASE_FIELDS,
     TEXT_FIELDS,
@@ -16,6 +16,7 @@ from indexer.queries import (
     build_search,
     parse_query,
     parse_search,
+    region_filter,
     snippet,
 )
 
@@ -98,33 +99,26 @@ def test_each_facet_ignores_its_own_filter_but_applies_the_others():
     assert {"terms": {"language": ["en"]}} in src
     lang = aggs["language"]["filter"]["bool"]["filter"]
     assert {"terms": {"source": ["a"]}} in lang and {"terms": {"language": ["en"]}} not in lang
-    region_filter = {"nested": {"path": "regions", "query": {"terms": {"regions.code": ["UA"]}}}}
-    assert region_filter in src and region_filter in lang
-    assert region_filter not in aggs["region"]["filter"]["bool"]["filter"]
+    ua = region_filter(["UA"])
+    assert ua in src and ua in lang
+    assert ua not in aggs["regions"]["filter"]["bool"]["filter"]
     # The histogram honours every facet filter.
     assert len(aggs["per_day"]["filter"]["bool"]["filter"]) == 3
 
 
 def test_facets_without_filters_use_match_all():
     aggs = body()["aggs"]
-    assert set(aggs) == {f.name for f in FACETS} | {"per_day"}
+    assert set(aggs) == {f.name for f in FLAT_FACETS} | {"regions", "actors", "actor_types", "per_day"}
     for name, agg in aggs.items():
         assert agg["filter"] == {"match_all": {}}, name
     assert aggs["source"]["aggs"]["buckets"]["terms"]["field"] == "source"
     assert aggs["language"]["aggs"]["buckets"]["terms"]["field"] == "language"
 
 
-def test_nested_facets_count_articles_not_mentions():
-    region = body()["aggs"]["region"]["aggs"]["buckets"]
-    assert region["nested"] == {"path": "regions"}
-    terms = region["aggs"]["values"]
-    assert terms["terms"]["field"] == "regions.code"
-    assert terms["aggs"]["articles"] == {"reverse_nested": {}}
-    assert terms["terms"]["order"][0] == {"articles": "desc"}
-    actor = body(actor=["NATO"])
-    assert {"nested": {"path": "actors", "query": {"terms": {"actors.name": ["NATO"]}}}} in actor["post_filter"]["bool"]["filter"]
+def test_cited_source_filter_is_a_terms_clause_on_the_article():
     cited = body(cited_source=["Reuters"])
     assert cited["post_filter"]["bool"]["filter"] == [{"terms": {"cited_sources": ["Reuters"]}}]
+    assert body()["aggs"]["cited_sources"]["aggs"]["buckets"] == {"terms": {"field": "cited_sources", "size": 30}}
 
 
 def test_per_day_fills_empty_days_only_within_a_bounded_range():
@@ -198,11 +192,10 @@ def test_parse_search_reads_hits_and_facets():
         "aggregations": {
             "source": {"doc_count": 3, "buckets": {"buckets": [{"key": "s1", "doc_count": 2}, {"key": "s2", "doc_count": 1}]}},
             "language": {"doc_count": 3, "buckets": {"buckets": []}},
-            "region": {"doc_count": 3, "buckets": {"doc_count": 4, "values": {"buckets": [
-                {"key": "UA", "doc_count": 4, "articles": {"doc_count": 2}, "label": {"buckets": [{"key": "Ukraine", "doc_count": 4}]}}
-            ]}}},
-            "actor": {"doc_count": 3, "buckets": {"doc_count": 0, "values": {"buckets": []}}},
-            "cited_source": {"doc_count": 3, "buckets": {"buckets": []}},
+            "regions": {"doc_count": 3, "buckets": {"doc_count": 0, "countries": {"buckets": []}}},
+            "actors": {"doc_count": 3, "buckets": {"doc_count": 0, "scope": {"doc_count": 0, "by_id": {"doc_count": 0, "values": {"buckets": []}}, "by_name": {"doc_count": 0, "values": {"buckets": []}}}}},
+            "actor_types": {"doc_count": 3, "buckets": {"doc_count": 0, "scope": {"doc_count": 0, "values": {"buckets": []}}}},
+            "cited_sources": {"doc_count": 3, "buckets": {"buckets": [{"key": "Reuters", "doc_count": 1}]}},
             "per_day": {"doc_count": 3, "buckets": {"buckets": [{"key_as_string": "2024-05-01", "key": 0, "doc_count": 3}]}},
         },
     }
@@ -210,5 +203,7 @@ def test_parse_search_reads_hits_and_facets():
     assert (r.total, r.page, r.size, r.took_ms) == (3, 2, 1, 7)
     assert r.hits[0].snippet == "<mark>x</mark> y" and r.hits[0].authors == []
     assert [(b.key, b.count) for b in r.facets.source] == [("s1", 2), ("s2", 1)]
-    assert (r.facets.region[0].key, r.facets.region[0].count, r.facets.region[0].label) == ("UA", 2, "Ukraine")
+    assert [(b.key, b.count) for b in r.facets.cited_sources] == [("Reuters", 1)]
+    assert r.facets.regions == [] and r.facets.actors == [] and r.facets.actor_types == []
+    assert r.hits[0].focus_regions == [] and r.hits[0].top_actors == []
     assert r.facets.per_day[0].date == date(2024, 5, 1) and r.facets.per_day[0].count == 3
