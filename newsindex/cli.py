@@ -137,6 +137,11 @@ def search(
     query: Annotated[str, typer.Argument(help='Query; "quoted phrases" match exactly.')] = "",
     source: Annotated[Optional[list[str]], typer.Option(help="Only these outlets (repeatable).")] = None,
     lang: Annotated[Optional[list[str]], typer.Option(help="Only these languages (repeatable).")] = None,
+    region: Annotated[Optional[list[str]], typer.Option(help="Region code at any level: SY, SY-HM, a GeoNames id (repeatable, any).")] = None,
+    focus: Annotated[bool, typer.Option(help="Region filters match focus regions only.")] = False,
+    actor: Annotated[Optional[list[str]], typer.Option(help="Actor name or id (repeatable; all must appear).")] = None,
+    actor_type: Annotated[Optional[list[str]], typer.Option(help="Actor type, e.g. rebel_group (repeatable).")] = None,
+    cited_source: Annotated[Optional[list[str]], typer.Option(help="Cited source (repeatable).")] = None,
     since: Annotated[Optional[str], typer.Option("--from", help="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--to", help="Published on or before (YYYY-MM-DD).")] = None,
     size: Annotated[int, typer.Option(help="Hits per page.")] = 10,
@@ -150,7 +155,8 @@ def search(
 
     s = get_settings()
     try:
-        params = SearchParams(q=query, source=source or [], lang=lang or [],
+        params = SearchParams(q=query, source=source or [], language=lang or [], region=region or [], focus=focus,
+                              actor=actor or [], actor_type=actor_type or [], cited_source=cited_source or [],
                               date_from=date.fromisoformat(since) if since else None,
                               date_to=date.fromisoformat(until) if until else None, page=page, size=size)
     except (ValidationError, ValueError) as error:

@@ -100,5 +100,5 @@ def print_result(console: Console, result) -> None:
             console.print(text.replace("\x00", "[reverse]").replace("\x01", "[/reverse]"))
     for name, buckets in result.facets.model_dump().items():
         if buckets:
-            row = ", ".join(f"{b.get('key', b.get('date'))} ({b['count']})" for b in buckets[:12])
+            row = ", ".join(f"{b.get('key') or b.get('name') or b.get('date')} ({b['count']})" for b in buckets[:12])
             console.print(f"[dim]{name}:[/dim] {row}")

@@ -209,8 +209,9 @@ def is_abbreviation(alias: str) -> bool:
 
 @dataclass(frozen=True)
 class ActorMatch:
-    """A literal alias hit: original offsets, the base alias it matched, the actors holding it as an alias
-    (`candidates`) and those holding it only as a generic phrase (`generic`)."""
+    """A literal hit: original offsets, the base phrase it matched, and the actors holding it as an alias
+    (`candidates`), as a generic phrase (`generic`), or as the name of their country or capital
+    (`metonym`: governments, linked only where the country acts: "Rwanda denies", "brokered by Qatar")."""
 
     start: int
     end: int
@@ -218,13 +219,17 @@ class ActorMatch:
     alias: str
     candidates: tuple[str, ...]
     generic: tuple[str, ...] = ()
+    metonym: tuple[str, ...] = ()
 
 
 @dataclass
 class _Key:
     alias: str
-    candidates: list[str] = field(default_factory=list)
-    generic: list[str] = field(default_factory=list)
+    holders: dict[str, list[str]] = field(default_factory=lambda: {"candidates": [], "generic": [], "metonym": []})
+
+    def add(self, role: str, actor_id: str) -> None:
+        if actor_id not in self.holders[role]:
+            self.holders[role].append(actor_id)
 
 
 def _automaton(keys: Mapping[str, _Key]):
@@ -232,7 +237,7 @@ def _automaton(keys: Mapping[str, _Key]):
         return None
     automaton = ahocorasick.Automaton()
     for key, entry in keys.items():
-        automaton.add_word(key, (len(key), entry.alias, tuple(entry.candidates), tuple(entry.generic)))
+        automaton.add_word(key, (len(key), entry.alias, {r: tuple(h) for r, h in entry.holders.items()}))
     automaton.make_automaton()
     return automaton
 
@@ -249,48 +254,47 @@ class ActorMatcher:
         cased: dict[str, _Key] = {}
         lower: dict[str, _Key] = {}
         for actor in base.actors.values():
-            phrases = [(a, False) for a in (actor.name, *actor.aliases)] + [(g, True) for g in actor.generic]
-            for phrase, generic in phrases:
+            phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in actor.generic]
+            for phrase, role in phrases:
                 key, abbreviation = alias_key(phrase)
                 if not key:
                     continue
-                if generic or not (abbreviation and actor.abbreviations_case_sensitive):
-                    table, key = lower, key.lower()
+                if role == "generic" or not (abbreviation and actor.abbreviations_case_sensitive):
+                    lower.setdefault(key.lower(), _Key(phrase)).add(role, actor.id)
                 else:
-                    table = cased
-                entry = table.setdefault(key, _Key(phrase))
-                holders = entry.generic if generic else entry.candidates
-                if actor.id not in holders:
-                    holders.append(actor.id)
+                    cased.setdefault(key, _Key(phrase)).add(role, actor.id)
+        self._surnames = _person_surnames(base)
+        forms = _country_forms(base, self._surnames)
+        for form, governments in forms.items():
+            for government in governments:
+                cased.setdefault(form, _Key(form)).add("metonym", government)
+        self._forces = _national_forces(base, forms)
         self._cased = _automaton(cased)
         self._lower = _automaton(lower)
-        self._surnames = _person_surnames(base)
 
     def find(self, text: str) -> list[ActorMatch]:
-        """Every alias hit in text, leftmost-longest, not overlapping, on word boundaries."""
+        """Every hit in text, leftmost-longest, not overlapping, on word boundaries."""
         folded = fold(text)
-        hits: dict[tuple[int, int], list] = {}
+        hits: dict[tuple[int, int], tuple[str, dict[str, list[str]]]] = {}
         for automaton, haystack in ((self._lower, folded.lower), (self._cased, folded.cased)):
             if automaton is None:
                 continue
-            for last, (length, alias, candidates, generic) in automaton.iter(haystack):
+            for last, (length, alias, holders) in automaton.iter(haystack):
                 start, end = last - length + 1, last + 1
                 if not _boundary(haystack, start, end):
                     continue
-                hit = hits.get((start, end))
-                if hit is None:
-                    hits[(start, end)] = [alias, list(candidates), list(generic)]
-                else:
-                    hit[1] += [c for c in candidates if c not in hit[1]]
-                    hit[2] += [g for g in generic if g not in hit[2]]
+                merged = hits.setdefault((start, end), (alias, {"candidates": [], "generic": [], "metonym": []}))[1]
+                for role, ids in holders.items():
+                    merged[role] += [i for i in ids if i not in merged[role]]
         matches: list[ActorMatch] = []
         taken_until = -1
-        for (start, end), (alias, candidates, generic) in sorted(hits.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        for (start, end), (alias, holders) in sorted(hits.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
             if start < taken_until:
                 continue
             taken_until = end
             o_start, o_end = folded.original_span(start, end)
-            matches.append(ActorMatch(o_start, o_end, text[o_start:o_end], alias, tuple(candidates), tuple(generic)))
+            matches.append(ActorMatch(o_start, o_end, text[o_start:o_end], alias, tuple(holders["candidates"]),
+                                      tuple(holders["generic"]), tuple(holders["metonym"])))
         return matches
 
     def link(
@@ -301,26 +305,29 @@ class ActorMatcher:
         entities: Sequence[Entity] = (),
         skip_spans: Iterable[tuple[int, int]] = (),
     ) -> list[ActorMention]:
-        """Actor mentions of the text: base hits resolved to ids, surname-only mentions of persons, and NER
-        persons/organisations not in the base as unlinked actors. `countries` are the story's countries (a
-        mapping gives them weights); `skip_spans` are spans already explained otherwise (e.g. places)."""
+        """Actor mentions of the text: base hits resolved to ids, surname-only mentions of persons, countries
+        acting as governments, and NER persons/organisations not in the base as unlinked actors. `countries`
+        are the story's countries (a mapping gives them weights); `skip_spans` are spans explained otherwise
+        (e.g. places) where NER hits are ignored."""
         actors = self.base.actors
+        matches = [m for m in matches if not self._someone_else(m, text)]
         context = _country_context(countries, matches, actors)
         story = set(context.story)
-        resolved: list[tuple[ActorMatch, str | None]] = []
-        for match in matches:
-            if match.candidates:
-                resolved.append((match, _pick(match.candidates, context, actors)))
-            else:
-                resolved.append((match, _pick_generic(match.generic, story, context, actors)))
-
         offsets: dict[str, list[tuple[int, int]]] = defaultdict(list)
         unresolved: list[ActorMatch] = []
-        for match, actor_id in resolved:
+        for match in matches:
+            if match.candidates:
+                actor_id = _pick(match.candidates, context, actors)
+                if actor_id is None:
+                    unresolved.append(match)
+            elif match.generic:
+                actor_id = _pick_generic(match.generic, story, context, actors)
+            else:
+                continue
             if actor_id is not None:
                 offsets[actor_id].append((match.start, match.end))
-            elif match.candidates:
-                unresolved.append(match)
+        for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context):
+            offsets[actor_id].append((match.start, match.end))
         covered = [(m.start, m.end) for m in matches]
         covered += self._surname_mentions(text, offsets, covered)
 
@@ -334,6 +341,38 @@ class ActorMatcher:
         mentions.sort(key=lambda m: m.offsets[0] if m.offsets else (len(text), 0))
         return mentions
 
+    def _someone_else(self, match: ActorMatch, text: str) -> bool:
+        """A one-word person alias right after another capitalised name word is someone else's surname
+        ("Mansour Abbas" is not Mahmoud Abbas, "Lake Assad" no person); titles do not count."""
+        if not match.candidates or " " in match.text.strip() or any(self.base[c].type != "person" for c in match.candidates):
+            return False
+        before = _PREVIOUS_WORD_RE.search(text, 0, match.start)
+        return bool(before) and before.group(1)[:1].isupper() and before.group(1).strip(".") not in _TITLES
+
+    def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context):
+        """(match, actor id) for country/capital names used as actors: a government when the country acts
+        ("Rwanda denies", "Riyadh and Abu Dhabi keep talking", "brokered by Qatar and Turkey", "Israeli
+        officials", "Iran-backed"), its national forces before military nouns ("Turkish drone strikes")."""
+        chains: list[list[ActorMatch]] = []
+        for match in matches:  # "Qatar and Turkey", "Riyadh and Abu Dhabi": a chain shares its role
+            if chains and _COORDINATION_RE.fullmatch(text, chains[-1][-1].end, match.start):
+                chains[-1].append(match)
+            else:
+                chains.append([match])
+        for chain in chains:
+            after = text[chain[-1].end:chain[-1].end + 80]
+            before = text[max(0, chain[0].start - 80):chain[0].start]
+            military = _MILITARY_AFTER_RE.match(after)
+            acting = military is None and (_ACTING_AFTER_RE.match(after) or _ACTING_BEFORE_RE.search(before))
+            for match in chain:
+                government = _pick(match.metonym, context, self.base.actors)
+                if government is None:
+                    continue
+                if military and government in self._forces:
+                    yield match, self._forces[government]
+                elif acting or (len(chain) == 1 and _OFFICIALS_AFTER_RE.match(after)):
+                    yield match, government
+
     def _surname_mentions(self, text: str, offsets: dict[str, list[tuple[int, int]]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Add later surname-only mentions ("Burhan" after "Abdel Fattah al-Burhan") to linked persons;
         a surname shared by two persons of the story is left alone."""
@@ -345,7 +384,7 @@ class ActorMatcher:
             for surname in self._surnames[person]:
                 owners[surname].append(person)
         folded = fold(text)
-        added = []
+        added: list[tuple[int, int]] = []
         for surname, who in sorted(owners.items(), key=lambda kv: -len(kv[0])):  # "al Burhan" before "Burhan"
             if len(who) > 1:
                 continue
@@ -357,6 +396,127 @@ class ActorMatcher:
                     offsets[person].append(span)
                     added.append(span)
         return added
+
+
+# ---------------------------------------------------------------------------------------------
+# Countries as actors. The country, capital and demonym forms come from the base itself: the aliases of
+# each "<cc>-gov" actor shaped "X government", "X authorities", "X's government", "Government of X",
+# "government in X" (a person's name there, "Petro government", is left out).
+
+_GOVERNMENT_ID_RE = re.compile(r"^([a-z]{2})-gov$")
+_FORM_PATTERNS = (
+    re.compile(r"^(?:the\s+)?(?:federal\s+)?government\s+(?:of|in)\s+(?:the\s+)?(?P<x>.+)$", re.IGNORECASE),
+    re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:federal\s+)?(?:government|authorities)$"),
+)
+_FORM_WORD_RE = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and)$")
+
+
+def _country_forms(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[str, list[str]]:
+    """form -> government ids. "X government/authorities" forms are taken as they are; a "Government of X"
+    form only when it shares a word stem with one of those (so "Government of Hope" gives no "Hope")."""
+    personal = {fold(a).cased for actor in base.actors.values() if actor.type == "person" for a in (actor.name, *actor.aliases)}
+    personal |= {s for forms in surnames.values() for s in forms}
+    result: dict[str, list[str]] = defaultdict(list)
+    for actor in base.actors.values():
+        if not _GOVERNMENT_ID_RE.match(actor.id):
+            continue
+        found: dict[str, bool] = {}  # form -> came from an "X government" shape
+        for alias in (actor.name, *actor.aliases):
+            for n, pattern in enumerate(_FORM_PATTERNS):
+                m = pattern.match(fold(alias).cased.strip())
+                if m:
+                    form = m.group("x").strip()
+                    words = form.split()
+                    if 0 < len(words) <= 4 and words[0][:1].isupper() and all(_FORM_WORD_RE.match(w) for w in words) and form not in personal:
+                        found[form] = found.get(form, False) or n == 1
+                    break
+        stems = {w[:4].lower() for form, direct in found.items() if direct for w in form.split()}
+        for form, direct in found.items():
+            if direct or stems & {w[:4].lower() for w in form.split()}:
+                result[form].append(actor.id)
+    return dict(result)
+
+
+def _national_forces(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
+    """government id -> its national armed forces: the state_forces actor under that government (through
+    its parents) with the most aliases shaped "<country form> army/military/armed forces/troops"."""
+    by_government: dict[str, list[str]] = defaultdict(list)
+    for form, governments in forms.items():
+        for government in governments:
+            by_government[government].append(re.escape(form))
+    best: dict[str, tuple[int, str]] = {}
+    for actor in base.actors.values():
+        if actor.type != "state_forces":
+            continue
+        chain, node = [], actor.parent
+        while node and node in base.actors and node not in chain:
+            chain.append(node)
+            node = base.actors[node].parent
+        government = next((g for g in chain if g in by_government), None)
+        if government is None:
+            continue
+        shape = re.compile(rf"^(?:{'|'.join(by_government[government])})(?:['’]s)?\s+(?:army|military|armed forces|troops|forces|soldiers)$")
+        score = sum(bool(shape.match(fold(a).cased)) for a in (actor.name, *actor.aliases))
+        if score and score > best.get(government, (0, ""))[0]:
+            best[government] = (score, actor.id)
+    return {government: actor_id for government, (_, actor_id) in best.items()}
+
+
+def _verb_forms(lemmas: str, irregular: str) -> str:
+    forms = set(irregular.split())
+    for lemma in lemmas.split():
+        forms.add(lemma)
+        if lemma.endswith("y") and lemma[-2] not in "aeiou":
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+        elif lemma.endswith("e"):
+            forms |= {lemma + "s", lemma + "d"}
+        elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+            forms |= {lemma + "es", lemma + "ed"}
+        else:
+            forms |= {lemma + "s", lemma + "ed"}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+# What a country or capital does in a news story when it stands for its government.
+_ACTING_VERBS = _verb_forms(
+    "accuse acknowledge agree allow announce annex approve arm arrest ask attack back ban blame block bomb broker call "
+    "capture claim close condemn confirm consider continue criticise criticize decide declare demand deny deploy deport "
+    "designate detain dismiss dispute expel extend fear finance fund halt host impose insist intend intercept invade "
+    "invite join launch lobby maintain mediate mobilise mobilize move negotiate object offer oppose order pledge press "
+    "pressure promise push raid ratify recognise recognize recruit refuse reject rely remain repel request respond resume "
+    "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
+    "warn welcome regard reopen insist argue accept",
+    "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
+    "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
+    "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed",
+)
+_FILLER = (r"(?:(?:has|have|had|is|was|were|are|would|will|could|can|may|might|must|should|also|now|still|again|then|"
+           r"repeatedly|reportedly|long|already|never|not|quickly|formally|publicly|officially|itself|so\s+far|"
+           r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
+_ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},)?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
+                              r"allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
+_RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|tensions|dispute|relations|ties|pact|treaty|"
+                   r"cooperation|summit|meeting|rift|war|clashes|border\s+clashes")
+_ACTING_BEFORE_RE = re.compile(
+    rf"(?:\b\w+(?:ed|en|ght)\s+by|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
+    rf"weapons|arms)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))\s+(?:the\s+)?$"
+)
+_OFFICIALS_AFTER_RE = re.compile(
+    r"\s+(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|mediators?|"
+    r"embassy|ambassador|counterparts?)\b"
+)
+_MILITARY_AFTER_RE = re.compile(
+    r"(?:\s+|-)(?:(?:drone|air|missile|artillery)\s+)?(?:strikes?|airstrikes?|jets|warplanes|drones|artillery|shelling|"
+    r"troops|soldiers|forces|officers|military|army|navy|air\s+force|warships|tanks|raids?)\b"
+)
+_COORDINATION_RE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+_PREVIOUS_WORD_RE = re.compile(r"([\w.'’-]+)\s+$")
+_TITLES = frozenset(
+    "President Prime Minister Premier General Gen Lt Col Colonel Major Maj Captain Capt Commander Mr Mrs Ms Dr Sheikh "
+    "King Queen Prince Emir Sultan Chairman Chief Judge Governor Gov Senator Sen Rep Speaker Secretary Ambassador Envoy "
+    "Field Marshal Admiral Adm Brigadier Imam Ayatollah Pope Father Rev Bishop Leader Former Late Deputy Acting Interim "
+    "Foreign Defence Defense Interior Finance Vice".split()
+)
 
 
 def _person_surnames(base: ActorBase) -> dict[str, set[str]]:

