@@ -95,6 +95,7 @@ def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, dict[
     import yaml
 
     from indexer.setup import drop_index, ensure_index
+    from newsindex.outcomes import Ledger
     from newsindex.services import elasticsearch as es_service
     from newsindex.services import redis as redis_service
     from newsindex.services.ports import free_port
@@ -123,6 +124,8 @@ def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, dict[
     sites_file.write_text(yaml.safe_dump({"sites": [
         {"name": o, "base_url": sites.urls[o], "sitemaps": [sites.urls[o] + p]}
         for o, p in zip(OUTLETS, ("/sitemap.xml", "/sitemap_index.xml", "/sitemaps/index.xml"))]}))
+    ledger = Ledger.from_settings(settings)
+    ledger.reset()
     worker = start_worker(settings, processes)
     try:
         time.sleep(3)  # worker boot is not part of the throughput
@@ -134,6 +137,7 @@ def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, dict[
             import json
             final = json.loads(crawl.stdout.strip().splitlines()[-1])
             wait_for_drain(settings, int(final["handed_off"]) + int(final.get("discarded", 0)), {}, timeout=1800)
+            ledger.reset()
             es.indices.refresh(index="bench")
             elapsed = time.perf_counter() - started
         count = es.count(index="bench")["count"]

