@@ -133,6 +133,64 @@ def extract(
 
 
 @app.command()
+def enrich(
+    source: Annotated[str, typer.Argument(help="A text or HTML file, or - for standard input.")],
+    title: Annotated[str, typer.Option(help="The article's title, for plain text input.")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON with every mention's offsets.")] = False,
+) -> None:
+    """Tag a text with regions, actors, cited sources, dateline and focus (offsets into the text)."""
+    from .inputs import page_from_bytes
+    from workers.enrich.pipeline import enrich_text
+    from workers.extract import ExtractionError, extract_article
+
+    raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    if raw.lstrip()[:1] == b"<":  # HTML: enrich what extraction keeps, as the workers do
+        try:
+            article = extract_article(page_from_bytes(raw, Path(source).resolve().as_uri() if source != "-" else "stdin:"))
+        except ExtractionError as error:
+            _fail(str(error))
+        title, text = article.title, article.text
+    else:
+        text = raw.decode("utf-8", errors="replace")
+    found = enrich_text(text, title)
+    result = {"title": title, **found.as_json()}
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    out = Console()
+    if found.dateline:
+        out.print(f"[dim]dateline:[/dim] {found.dateline.name} ({found.dateline.country_code})")
+    out.print("[dim]focus:[/dim] " + (", ".join(f"{r.name} ({r.code})" for r in found.focus) or "none"))
+    table = Table("level", "code", "name", "country", "mentions", "focus", title="regions")
+    for r in found.regions:
+        table.add_row(r.level, r.code, r.name, r.country_code, str(r.mentions), "yes" if r.focus else "")
+    out.print(table)
+    table = Table("actor", "type", "country", "linked", "mentions", title="actors")
+    for a in found.actors:
+        table.add_row(a.name, a.type or "", a.country or "", "yes" if a.linked else "no", str(a.mentions))
+    out.print(table)
+    out.print("[dim]cited sources:[/dim] " + (", ".join(found.cited_sources) or "none"))
+
+
+@app.command()
+def reenrich() -> None:
+    """Re-tag every indexed article from its stored text (after changing the alias list or actor base)."""
+    from rich.progress import Progress
+
+    from workers.reenrich import reenrich_all
+    from .services.elasticsearch import client
+
+    s = get_settings()
+    with Progress(console=console) as progress:
+        task = progress.add_task("re-enriching", total=None)
+        counts = reenrich_all(client(s.es_url), s.index_alias,
+                              on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    Console().print_json(data=counts)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Query; "quoted phrases" match exactly.')] = "",
     source: Annotated[Optional[list[str]], typer.Option(help="Only these outlets (repeatable).")] = None,

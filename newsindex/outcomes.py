@@ -40,6 +40,13 @@ class Ledger:
         # Not a final outcome: counted so operators see retry pressure.
         self.redis.hincrby(self.key("outcomes"), RETRIED, 1)
 
+    def warn(self, name: str) -> None:
+        """Count a problem that did not stop the item (e.g. enrichment failed, the article was indexed bare)."""
+        self.redis.hincrby(self.key("warnings"), name, 1)
+
+    def warnings(self) -> dict[str, int]:
+        return {k: int(v) for k, v in self.redis.hgetall(self.key("warnings")).items()}
+
     def discard(self, url: str, reason: str, stage: str, detail: str = "") -> None:
         entry = json.dumps({"url": url, "reason": reason, "stage": stage, "detail": detail[:500], "at": _now()})
         pipe = self.redis.pipeline()
@@ -81,4 +88,4 @@ class Ledger:
         return [json.loads(e) for e in entries]
 
     def reset(self) -> None:
-        self.redis.delete(*(self.key(n) for n in ("outcomes", "discard_reasons", "discarded", "quarantine")))
+        self.redis.delete(*(self.key(n) for n in ("outcomes", "discard_reasons", "discarded", "quarantine", "warnings")))

@@ -72,6 +72,9 @@ def print_outcomes(console: Console, ledger: Ledger, limit: int = 20) -> None:
     for name in ("done", "discarded", "quarantined", "retried"):
         table.add_row(name, str(counts.get(name, 0)))
     console.print(table)
+    warnings = ledger.warnings()
+    if warnings:
+        console.print("warnings: " + ", ".join(f"{name} {count}" for name, count in warnings.items()))
     reasons = ledger.discard_reasons()
     if reasons:
         table = Table("reason", "count", title="discarded by reason")

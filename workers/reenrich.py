@@ -8,7 +8,7 @@ from elasticsearch import Elasticsearch, helpers
 
 from indexer.article import Article
 from indexer.bulk import update_fields
-from .enrich import ENRICHMENT_FIELDS, enrich_article
+from .enrich.pipeline import ENRICHMENT_FIELDS, enrich_article
 
 BATCH = 200
 

@@ -16,6 +16,7 @@ from newsindex.services.elasticsearch import client as es_client
 from newsindex.settings import get_settings
 
 from .app import EXTRACT_TASK, INDEX_TASK, app, index_queue
+from .enrich.pipeline import enrich_article
 from .extract import ExtractionError, extract_article
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,11 @@ def extract_page(page: dict) -> None:
         logger.exception("extraction crashed", extra={"url": url})
         ledger().quarantine(EXTRACT_TASK, {"page": page}, f"{type(error).__name__}: {error}")
         return
+    try:
+        article = enrich_article(article)
+    except Exception:  # index it bare rather than hold it back; `newsindex reenrich` fills it in later
+        logger.exception("enrichment crashed", extra={"url": url})
+        ledger().warn("enrich_failed")
     app.send_task(INDEX_TASK, kwargs={"article": article.model_dump(mode="json"), "attempt": 0},
                   queue=index_queue(settings))
 

@@ -207,3 +207,55 @@ def test_without_entities_base_matching_still_works(matcher):
 ])
 def test_org_types_are_guessed_by_keywords(name, kind):
     assert guess_org_type(name) == kind
+
+
+# --- countries acting as governments ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Damascus said it would respond to the attack.", ["sy-gov"]),
+    ("Turkey has repeatedly denied the reports.", ["tr-gov"]),
+    ("The truce was brokered by Qatar and Turkey in October.", ["qa-gov", "tr-gov"]),
+    ("Turkish officials raised the matter with their counterparts.", ["tr-gov"]),
+    ("Talks between Ankara and Damascus resumed.", ["sy-gov", "tr-gov"]),
+    ("The Sudanese drone strikes hit a market.", ["sd-saf"]),
+    ("Families fled to Turkey in 2015.", []),
+    ("Syria's coast was calm; a Turkish port reopened.", []),
+    ("HAMA, Syria — Shelling resumed.", []),
+])
+def test_countries_count_as_governments_only_where_they_act(matcher, text, expected):
+    assert sorted(ids(matcher, text, {"SY", "TR", "QA", "SD"})) == expected
+
+
+def test_a_country_form_never_shadows_a_real_alias(matcher):
+    text = "The Sudanese army said it retook the town."
+    assert ids(matcher, text, {"SD"}) == ["sd-saf"]
+
+
+# --- names that are not the actor --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN said aid was blocked.", ["intl-un"]),
+    ("The UN refugee agency said aid was blocked.", []),
+    ("The UN's humanitarian office said aid was blocked.", []),
+    ("A UN-brokered truce held.", []),
+    ("The UN Group of Experts said aid was blocked.", []),  # a longer name the base lacks
+])
+def test_an_organisation_named_only_as_an_umbrella_is_not_acting(matcher, text, expected):
+    assert ids(matcher, text) == expected
+
+
+def test_capitalised_aliases_need_a_capital_in_the_text(matcher):
+    assert matcher.find("the hemedti faction") == []
+    assert [m.candidates for m in matcher.find("Hemedti said")] == [("sd-hemedti",)]
+
+
+def test_a_namesake_is_not_the_person(matcher):
+    text = "Abdel Fattah al-Burhan spoke in Omdurman. Later Omar Burhan, a trader, said prices rose."
+    (mention,) = matcher.link(matcher.find(text), text, {"SD"}, [])
+    assert mention.mentions == 1
+
+
+def test_an_unresolved_generic_phrase_falls_back_to_its_alias(matcher):
+    text = "Islamic State fighters attacked a checkpoint near Mosul."
+    assert ids(matcher, text, {"IQ"}) == ["intl-is"]
+    assert ids(matcher, text, {"SO"}) == ["so-is"]

@@ -375,24 +375,24 @@ class ActorMatcher:
             for i, spans in offsets.items()
         ]
         mentions += _unresolved_mentions(unresolved, actors)
-        mentions += _ner_mentions(entities, covered + list(skip_spans), [actors[i].name for i in offsets if actors[i].type == "person"])
+        mentions += _ner_mentions(entities, covered, list(skip_spans), [actors[i].name for i in offsets if actors[i].type == "person"])
         mentions.sort(key=lambda m: m.offsets[0] if m.offsets else (len(text), 0))
         return mentions
 
     def _someone_else(self, match: ActorMatch, text: str) -> bool:
         """A one-word person alias right after another capitalised name word is someone else's surname
         ("Mansour Abbas" is not Mahmoud Abbas, "Lake Assad" no person); titles do not count."""
-        if not match.candidates or " " in match.text.strip() or any(self.base[c].type != "person" for c in match.candidates):
+        holders = match.candidates or match.generic
+        if not holders or " " in match.text.strip() or any(self.base[c].type != "person" for c in holders):
             return False
-        before = _PREVIOUS_WORD_RE.search(text, 0, match.start)
-        return bool(before) and before.group(1)[:1].isupper() and before.group(1).strip(".") not in _TITLES
+        return _after_other_name(text, match.start)
 
     def _umbrella(self, match: ActorMatch, text: str) -> bool:
         """An international organisation named only as the umbrella of one of its bodies or things ("UN
         refugee agency", "the UN's humanitarian office", "UN-brokered truce", "UN sanctions") is not itself acting."""
         if not match.candidates or any(self.base[c].type != "international_org" for c in match.candidates):
             return False
-        return bool(_UMBRELLA_AFTER_RE.match(text, match.end))
+        return bool(_UMBRELLA_AFTER_RE.match(text, match.end)) or text[max(0, match.start - 4):match.start].lower() == "non-"
 
     def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context):
         """(match, actor id) for country/capital names used as actors: a government when the country acts
@@ -437,10 +437,19 @@ class ActorMatcher:
             first = min(s for s, _ in offsets[person])
             for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", folded.cased):
                 span = folded.original_span(*m.span())
-                if span[0] > first and not any(s < span[1] and span[0] < e for s, e in covered + added):
+                if span[0] > first and not any(s < span[1] and span[0] < e for s, e in covered + added) \
+                        and not _after_other_name(text, span[0]):
                     offsets[person].append(span)
                     added.append(span)
         return added
+
+
+def _after_other_name(text: str, start: int) -> bool:
+    """Whether a capitalised word other than a title sits right before start ("Mansour| Abbas", "Lake| Assad")."""
+    before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+    if not before or not before.group(1)[:1].isupper() or before.group(1).strip(".") in _TITLES:
+        return False
+    return not before.group(1).endswith(".")  # "Omdurman. Burhan said": a sentence ends there
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,7 +458,7 @@ class ActorMatcher:
 # "government in X" (a person's name there, "Petro government", is left out).
 _FORM_PATTERNS = (
     re.compile(r"^(?:the\s+)?(?:federal\s+)?government\s+(?:of|in)\s+(?:the\s+)?(?P<x>.+)$", re.IGNORECASE),
-    re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:federal\s+)?(?:government|authorities)$"),
+    re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:federal\s+)?(?:government|authorities|administration)$"),
 )
 _FORM_WORD_RE = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and)$")
 
@@ -544,13 +553,15 @@ _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|te
 # Congo and Rwanda") belong to the same chain even when they are no country form themselves
 _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*"
 _ACTING_BEFORE_RE = re.compile(
-    rf"(?:\b\w+(?:ed|en|ght)\s+by|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
+    rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accused|accuses|urged|urges|called\s+on|calls\s+on|pressed|presses|"
+    rf"warned|criticised|criticized|condemned|blamed|sanctioned|asked)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 _OFFICIALS_AFTER_RE = re.compile(
-    r"\s+(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|mediators?|"
-    r"embassy|ambassador|counterparts?|backers|patrons|sponsors|allies)\b"
+    r"(?:['’]s)?\s+(?:special\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
+    r"mediators?|embassy|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
+    r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request)\b"
 )
 _MILITARY_AFTER_RE = re.compile(
     r"(?:\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise)\s+)*(?:strikes?|airstrikes?|"
@@ -558,7 +569,7 @@ _MILITARY_AFTER_RE = re.compile(
     r"forces|officers|military|army|navy|air\s+force|air\s+defen[cs]es|warships|tanks|raids?)\b"
 )
 _UMBRELLA_AFTER_RE = re.compile(
-    r"(?:['’]s)?(?:-[a-z]|\s+(?:[a-z]+\s+)?(?:agency|agencies|office|offices|envoy|envoys|mission|missions|force|"
+    r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:[a-z]+\s+){0,3}?(?:agency|agencies|office|offices|envoy|envoys|mission|missions|force|"
     r"peacekeepers|peacekeeping|staff|workers|data|figures|sanctions|resolution|resolutions|experts|panel|fact-finding|"
     r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
     r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"
@@ -686,15 +697,16 @@ def _clean_entity(text: str) -> str:
     return _TRAILING_RE.sub("", text).strip(" ,.;:")
 
 
-def _ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], linked_persons: list[str]) -> list[ActorMention]:
-    """NER persons and organisations that no base hit explains, grouped by name; a lone surname joins the
-    full name it belongs to (a linked person's surname is dropped, it was counted already)."""
+def _ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], places: list[tuple[int, int]],
+                  linked_persons: list[str]) -> list[ActorMention]:
+    """NER persons and organisations that no base hit overlaps and that are not just a place, grouped by name;
+    a lone surname joins the full name it belongs to (a linked person's surname is dropped, it was counted)."""
     linked_surnames = {fold(n).lower.split()[-1] for n in linked_persons}
     groups: dict[str, dict] = {}
     for ent in entities:
         if ent.label not in ("PERSON", "ORG"):
             continue
-        if any(s < ent.end and ent.start < e for s, e in covered):
+        if any(s < ent.end and ent.start < e for s, e in covered) or any(s <= ent.start and ent.end <= e for s, e in places):
             continue
         name = _clean_entity(ent.text)
         if len(name) < 2 or not any(c.isupper() for c in name):

@@ -10,42 +10,56 @@ from indexer.article import ActorMention
 from workers.enrich.actors import fold
 from workers.enrich.ner import Entity
 
+
+def _either_case(words: str) -> str:
+    """An alternation of words that may open a sentence: "data" also matches "Data" (cheaper than IGNORECASE)."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split())
+
+
 _VERBS = (
     r"said|says|say|told|tells|reported|reports|stated|states|claimed|claims|announced|announces|wrote|writes|"
     r"posted|confirmed|confirms|added|adds|estimated|estimates|documented|documents|recorded|records|counted|"
-    r"warned|warns|noted|notes|tweeted|alleged|alleges|denied|denies|insisted|explained|acknowledged|accused|"
-    r"put the (?:toll|figure|number) at|puts the (?:toll|figure|number) at"
+    r"warned|warns|noted|notes|tweeted|alleged|alleges|denied|denies|insisted|insists|explained|acknowledged|accused|"
+    r"welcomed|urged|condemned|rejected|blamed|argued|stressed|vowed|pledged|described|quoted|"
+    r"put\s+the\s+(?:toll|figure|number)\s+at|puts\s+the\s+(?:toll|figure|number)\s+at"
 )
-# subject ... verb: the subject's last character sits right before these fillers
-_FILLERS = (
-    r"(?:\s+(?:also|later|earlier|previously|separately|again|has|have|had|would|will|on\s+(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday)|late\s+(?:on\s+)?\w+|early\s+(?:on\s+)?\w+|in\s+a\s+(?:statement|report|"
-    r"briefing|post|video|message)|in\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:report|statement|update|briefing)))*"
+_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+# what may stand between a subject and its verb: "SANA later said", "the SOHR said on Tuesday in a statement"
+_FILLERS_TAIL_RE = re.compile(
+    r"(?:\s+(?:also|later|earlier|previously|separately|again|repeatedly|publicly|recently|already|reportedly|"
+    r"has|have|had|would|will|in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|on\s+(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)|late\s+(?:on\s+)?\w+|early\s+(?:on\s+)?\w+|in\s+a\s+(?:statement|"
+    r"report|briefing|post|video|message)|in\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:report|statement|update|"
+    r"briefing)))*\s+$"
 )
-_SUBJECT_VERB_RE = re.compile(rf"(?P<tail>{_FILLERS})\s+(?:{_VERBS})\b")
 # verb ... subject after a quotation or a comma: '," said Ahmed Ali' / ', said the governor'
-_INVERTED_RE = re.compile(r"[,”\"]\s*(?:said|says|added|wrote|noted|explained|told\s+reporters|according\s+to)\s+(?=\S)")
-_ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?=\S)", re.IGNORECASE)
-_OF_SOURCE_RE = re.compile(
-    r"\b(?:spokesperson|spokesman|spokeswoman|spokespeople|statement|report|reports|data|figures|tally|count|"
-    r"estimates?|officials?|assessment|survey|analysis|monitoring|update)\s+(?:issued\s+|released\s+|published\s+|"
-    r"compiled\s+)?(?:by|from|for|of)\s+(?=\S)",
-    re.IGNORECASE,
+_INVERTED_RE = re.compile(
+    r"[,”\"]\s*(?:said|says|added|wrote|noted|explained|told\s+reporters|according\s+to)\s+(?:(?:a|an|the)\s+"
+    r"(?:representative|spokesman|spokeswoman|spokesperson|official|member|commander|researcher)\s+(?:of|for|from|at)\s+)?(?=\S)"
 )
-_CITING_RE = re.compile(r"\b(?:citing|quoting|quoted\s+by|cited\s+by)\s+(?=\S)", re.IGNORECASE)
+_ACCORDING_RE = re.compile(rf"\b(?:{_either_case('according')})\s+to\s+(?=\S)")
+_OF_SOURCE_RE = re.compile(
+    rf"\b(?:{_either_case('spokesperson spokesman spokeswoman spokespeople statement report reports data figures tally count estimate estimates official officials assessment survey analysis monitoring update')})"
+    r"\s+(?:issued\s+|released\s+|published\s+|compiled\s+)?(?:by|from|for|of)\s+(?=\S)"
+)
+_CITING_RE = re.compile(rf"\b(?:{_either_case('citing quoting')}|[Qq]uoted\s+by|[Cc]ited\s+by)\s+(?=\S)")
 _SOURCE_NOUN_RE = re.compile(r"\s*(?:['’]s\s+)?(?:data|figures|tally|count|report|statement|estimates?|monitors?)\s+"
                              r"(?:show|shows|showed|suggest|suggests|indicate|indicated|put|puts|said|says)\b")
-_ARTICLE_RE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
 # titles before a name that NER leaves outside the person ("according to Dr Amina Yusuf")
 _TITLES_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sheikh|General|Colonel|Major|Captain|Governor|"
                         r"Minister|President|Commander|Mayor|Judge|Imam|Bishop|Father)\.?\s+)+")
 _ROLE_RE = re.compile(
-    r"\bthe\s+(?:(?:regional|provincial|state|local|deputy|acting|military|army|police|health|foreign|defence|defense|"
-    r"interior|prime|UN|U\.N\.)\s+)*(governor|minister|spokesman|spokeswoman|spokesperson|mayor|president|commander|"
-    r"envoy|general|chief|director|coordinator|official)\s+(?:" + _VERBS + r")\b"
+    r"\b[Tt]he\s+(?:(?:regional|provincial|state|local|deputy|acting|military|army|police|health|foreign|defence|"
+    r"defense|interior|prime|UN|U\.N\.)\s+)*(governor|minister|spokesman|spokeswoman|spokesperson|mayor|president|"
+    r"commander|envoy|general|chief|director|coordinator|official)\s+(?:" + _VERBS + r")\b"
 )
-_SENTENCE_START_RE = re.compile(r"(?:[.!?:;\"“”]|\n)\s*$")
-_CAPITALISED_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|the|and|al|el|bin|de)\s+)*[A-Z][\w'’.&-]*)*")
+_CAPITALISED_RE = re.compile(r"[A-Z][\w'’&-]*(?:\.(?=\w)[\w'’&-]*)*(?:[ \t]+(?:(?:of|for|the|and|al|el|bin|de)[ \t]+)*"
+                             r"[A-Z][\w'’&-]*(?:\.(?=\w)[\w'’&-]*)*)*")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+# words that open a capitalised sequence without being part of a name
+_NOT_A_NAME_RE = re.compile(r"(?:(?:The|A|An|This|That|These|Those|Residents|Officials|Witnesses|Local|Many|Some|Several|"
+                            r"Both|Most|Other|Senior|Former)(?:\s+of)?\s+|[A-Z][\w-]*['’]s\s+)+")
 
 
 @dataclass(frozen=True)
@@ -56,76 +70,107 @@ class _Name:
     person: bool
 
 
-def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]) -> list[_Name]:
+def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity], places: Sequence[tuple[int, int]]) -> list[_Name]:
     """Every span that can be a source: actor mentions (by their output name), then NER persons and
-    organisations, then bare capitalised sequences; earlier kinds win where spans overlap."""
+    organisations, then bare capitalised sequences of two words or more or acronyms that are more than a
+    place; earlier kinds win where spans overlap. A lone surname stands for a person named before it."""
     spans: list[_Name] = []
+    taken = bytearray(len(text))
 
-    def free(start: int, end: int) -> bool:
-        return not any(s.start < end and start < s.end for s in spans)
+    def take(start: int, end: int, name: str, person: bool) -> None:
+        if not any(taken[start:end]):
+            spans.append(_Name(start, end, name, person))
+            taken[start:end] = b"\x01" * (end - start)
 
     for actor in actors:
         for start, end in actor.offsets:
-            spans.append(_Name(start, end, actor.name, actor.type == "person"))
+            take(start, end, actor.name, actor.type == "person")
     for ent in entities:
-        if ent.label in ("ORG", "PERSON") and free(ent.start, ent.end):
+        if ent.label in ("ORG", "PERSON"):
             lead = _ARTICLE_RE.match(ent.text)
             start = ent.start + (lead.end() if lead else 0)
-            name = re.sub(r"['’]s$", "", text[start:ent.end]).strip()
+            name = _POSSESSIVE_RE.sub("", text[start:ent.end]).strip()
             if name:
-                spans.append(_Name(start, start + len(name), name, ent.label == "PERSON"))
+                take(start, start + len(name), name, ent.label == "PERSON")
+    persons = [n for n in spans if n.person]
     for m in _CAPITALISED_RE.finditer(text):
-        # a lone capitalised word opening a sentence ("Residents said") is not a name; an acronym is
-        opener = m.start() == 0 or bool(_SENTENCE_START_RE.search(text, 0, m.start()))
-        if opener and " " not in m.group() and not m.group().isupper():
+        lead = _NOT_A_NAME_RE.match(m.group())  # "Residents of Suárez", "The Defence Ministry", "Turkey's Disaster ..."
+        start = m.start() + (lead.end() if lead else 0)
+        name = _POSSESSIVE_RE.sub("", text[start:m.end()])
+        if not name[:1].isupper() or any(s <= start and start + len(name) <= e for s, e in places):
             continue
-        if free(*m.span()):
-            spans.append(_Name(m.start(), m.end(), re.sub(r"['’]s$", "", m.group()), False))
+        if " " not in name and not name.isupper():
+            # a lone word: a later mention of a person named before, else a demonym, place or month
+            earlier = [p for p in persons if p.end <= start and p.name.split()[-1] == name]
+            if earlier:
+                take(start, start + len(name), earlier[-1].name, True)
+            continue
+        take(start, start + len(name), name, False)
     spans.sort(key=lambda s: s.start)
     return spans
 
 
-def _starting_at(names: list[_Name], text: str, pos: int) -> _Name | None:
+def _starting_at(by_start: dict[int, _Name], text: str, pos: int) -> _Name | None:
     for prefix in (_ARTICLE_RE, _TITLES_RE):
         lead = prefix.match(text, pos)
         if lead:
             pos = lead.end()
-    return next((n for n in names if n.start == pos), None)
+    return by_start.get(pos)
 
 
-def _ending_at(names: list[_Name], text: str, pos: int) -> _Name | None:
-    """The name ending at pos, or before a comma-delimited apposition ending there ("SANA, the state agency,")."""
-    hit = next((n for n in names if n.end == pos), None)
+def _name_before(by_end: dict[int, _Name], text: str, pos: int) -> _Name | None:
+    """The name ending at pos, looking through a parenthesised acronym after it ("the IOM (IOM)", "OCHA (UN)")."""
+    hit = by_end.get(pos)
+    if hit is None and pos > 0 and text[pos - 1] == ")":
+        opening = text.rfind("(", max(0, pos - 40), pos)
+        if opening > 0:
+            hit = by_end.get(len(text[:opening].rstrip())) or by_end.get(pos - 1)
+    return hit
+
+
+def _ending_at(by_end: dict[int, _Name], text: str, pos: int) -> _Name | None:
+    """The subject ending at pos: a name, or around a comma-delimited apposition ending there: the person it
+    names ("Hezbollah's leader, Naim Qassem, said") or the name before it ("SANA, the state agency, said")."""
+    hit = _name_before(by_end, text, pos)
     if hit is not None or pos == 0 or text[pos - 1] != ",":
         return hit
+    inner = _name_before(by_end, text, pos - 1)
+    if inner is not None and inner.person:
+        return inner
     opening = text.rfind(",", max(0, pos - 90), pos - 1)
     if opening > 0 and "." not in text[opening:pos - 1]:
-        return next((n for n in names if n.end == opening), None)
+        return _name_before(by_end, text, opening)
     return None
 
 
 def _role_holder(names: list[_Name], text: str, role: str, before: int) -> _Name | None:
     """The person a role noun ("the governor") points back to: the nearest earlier person named next to that role."""
     for name in reversed([n for n in names if n.person and n.end <= before]):
-        window = text[max(0, name.start - 60):name.end + 60].lower()
-        if role.lower() in window:
+        if role in text[max(0, name.start - 60):name.end + 60].lower():
             return name
     return None
 
 
-def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity] = (), outlet: str | None = None) -> list[str]:
-    """Names the text attributes claims to, in order of first attribution; the publishing outlet excluded."""
-    names = _names(text, actors, entities)
+def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity] = (), outlet: str | None = None,
+                  skip_spans: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """Names the text attributes claims to, in order of first attribution; the publishing outlet excluded.
+    `skip_spans` are places: never a source unless an actor mention covers them ("Ankara said")."""
+    names = _names(text, actors, entities, skip_spans)
+    by_start = {n.start: n for n in names}
+    by_end = {n.end: n for n in names}
     found: list[_Name] = []
     for regex in (_ACCORDING_RE, _OF_SOURCE_RE, _CITING_RE, _INVERTED_RE):
         for m in regex.finditer(text):
-            hit = _starting_at(names, text, m.end())
+            hit = _starting_at(by_start, text, m.end())
             if hit is not None:
                 found.append(hit)
-    for m in _SUBJECT_VERB_RE.finditer(text):
-        hit = _ending_at(names, text, m.start())
-        if hit is not None:
-            found.append(hit)
+    for m in _VERB_RE.finditer(text):
+        window_start = max(0, m.start() - 80)
+        tail = _FILLERS_TAIL_RE.search(text, window_start, m.start())
+        if tail:
+            hit = _ending_at(by_end, text, tail.start())
+            if hit is not None:
+                found.append(hit)
     for name in names:
         if _SOURCE_NOUN_RE.match(text, name.end):
             found.append(name)
@@ -133,9 +178,8 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
         hit = _role_holder(names, text, m.group(1), m.start())
         if hit is not None:
             found.append(hit)
-    excluded = {fold(outlet).lower} if outlet else set()
+    seen = {fold(outlet).lower} if outlet else set()
     result: list[str] = []
-    seen = set(excluded)
     for hit in sorted(found, key=lambda n: n.start):
         key = fold(hit.name).lower
         if key not in seen and any(c.isupper() for c in hit.name):

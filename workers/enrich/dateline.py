@@ -24,7 +24,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\
 _AGENCY = r"\((?:[A-Z][\w&.' -]{0,30})\)"
 # PLACE in capitals (letters, spaces, hyphens, apostrophes, dots), then optionally ", Qualifier"
 # (a country, state or province as written), a date, an agency in parentheses, then a dash.
-_UPPER_PLACE = r"(?P<place>[A-Z][A-Z'’.\-]*(?:[ \-][A-Z][A-Z'’.\-]*){0,4})"
+_UPPER_PLACE = r"(?P<place>[^\W\d_][^\W\d_'’.\-]*(?:[ \-][^\W\d_][^\W\d_'’.\-]*){0,4})"
 _TITLE_PLACE = r"(?P<place>[A-Z][a-zà-ÿ'’.\-]+(?:[ \-](?:[A-Z][a-zà-ÿ'’.\-]+|al|el|ez|es|ad|de|du|la|le)){0,3})"
 _QUALIFIER = r"(?:,\s*(?P<qual>[A-Z][\w.'’\-]*(?:\s+(?:of|the|and|[A-Z][\w.'’\-]*)){0,5}))?"
 _TAIL = rf"(?:,?\s*{_MONTH})?\s*(?:{_AGENCY}\s*)?{_DASH}(?=\s|$)\s*"

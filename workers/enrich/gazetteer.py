@@ -16,6 +16,7 @@ import time
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
@@ -42,6 +43,7 @@ SCOPE = frozenset(
 # Arabic-script names are indexed for these countries only (English news quotes them in parentheses).
 ARABIC_SCRIPT = frozenset("SY IQ YE PS LB JO SA AE EG SD LY TN DZ MA MR KW QA BH OM TD SO DJ IL".split())
 MIN_POPULATION_ELSEWHERE = 1000
+BIG_PLACE = 100_000  # places this big keep every alternate name (exonyms such as Moscow/Moskva matter)
 
 LEVELS = ("country", "admin1", "locality")
 
@@ -65,12 +67,14 @@ class Ref(NamedTuple):
     """What a matched name can mean. kind: country | admin1 | locality | demonym | region | reject.
     `target` is a place code (a country code for demonym and region); `curated` marks names from
     places.yaml or official lists (trusted even when they read like common words); `exact` holds the
-    surface that must match case-sensitively (abbreviations such as US, DRC)."""
+    surface that must match case-sensitively (abbreviations such as US, DRC); `alternate` marks a GeoNames
+    alternate name (weaker evidence than a place's main name)."""
 
     kind: str
     target: str
     curated: bool = False
     exact: str | None = None
+    alternate: bool = False
 
 
 class Match(NamedTuple):
@@ -166,7 +170,7 @@ def name_variants(name: str, arabic_region: bool = False, limit: int = 16) -> se
 
 _SUFFIXES = (
     "governorate", "province", "state", "oblast", "region", "division", "department", "county",
-    "district", "prefecture", "municipality", "territory", "regional state",
+    "district", "prefecture", "municipality", "territory", "regional state", "krai",
 )
 _SUFFIX_RE = re.compile(r"\s+(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + r")$")
 
@@ -222,8 +226,8 @@ class Gazetteer:
         gaz._make_automaton()
         return gaz
 
-    def _add(self, name: str, ref: Ref, arabic: bool = False) -> set[str]:
-        keys = {k for k in name_variants(name, arabic_region=arabic) if len(k) >= 2}
+    def _add(self, name: str, ref: Ref, arabic: bool = False, banned: frozenset[str] | set[str] = frozenset()) -> set[str]:
+        keys = {k for k in name_variants(name, arabic_region=arabic) if len(k) >= 2 and k not in banned}
         for key in keys:
             refs = self._names.setdefault(key, [])
             if ref not in refs:
@@ -276,19 +280,21 @@ class Gazetteer:
                 elif gn.count(".") == 2:
                     self._containers.setdefault(gn.rsplit(".", 1)[0], []).append(code)
                 arabic = cc in ARABIC_SCRIPT
-                curated = cc in SCOPE
                 for alias in [row["name"], *row["aliases"].split("|")]:
                     if alias and (not has_arabic(alias) or arabic):
-                        self._add(alias, Ref("admin1", code, curated), arabic=arabic)
+                        self._add(alias, Ref("admin1", code), arabic=arabic)
                         stripped = _SUFFIX_RE.sub("", name_key(alias))
                         if stripped != name_key(alias) and len(stripped) > 2:
-                            self._add(stripped, Ref("admin1", code, curated), arabic=arabic)
+                            self._add(stripped, Ref("admin1", code), arabic=arabic)
         for code, aliases in extra.items():
             if code not in self.admin1:
                 raise ValueError(f"places.yaml: unknown admin1 code {code}")
             cc = self.admin1[code].country_code
             for alias in aliases or []:
                 self._add(alias, Ref("admin1", code, True), arabic=cc in ARABIC_SCRIPT)
+                stripped = _SUFFIX_RE.sub("", name_key(alias))
+                if stripped != name_key(alias) and len(stripped) > 2:
+                    self._add(stripped, Ref("admin1", code, True), arabic=cc in ARABIC_SCRIPT)
 
     def _admin1_of(self, cc: str, gn_code: str, lat: float, lon: float) -> str | None:
         key = f"{cc}.{gn_code}"
@@ -314,16 +320,21 @@ class Gazetteer:
                           lat, lon, int(c["population"] or 0))
             self.localities[gid] = place
             arabic = cc in ARABIC_SCRIPT
-            names = {c["name"]}
+            primary = name_key(c["name"])
+            big = c["population"] >= BIG_PLACE
+            names = {c["name"]: Ref("locality", gid)}
+            alternate = Ref("locality", gid, alternate=True)
             for alt in c["alternatenames"]:
+                if alt in names:
+                    continue
                 if has_arabic(alt):
                     if arabic:
-                        names.add(alt)
-                elif _good_alternate(alt, common, big=cc in SCOPE or c["population"] >= 15000):
-                    names.add(alt)
-            for n in names:
+                        names[alt] = alternate
+                elif (cc in SCOPE or c["population"] >= 15000) and _good_alternate(alt, common, primary, big):
+                    names[alt] = alternate
+            for n, ref in names.items():
                 if has_arabic(n) or len(name_key(n)) >= 3:
-                    for key in self._add(n, Ref("locality", gid), arabic=arabic):
+                    for key in self._add(n, ref, arabic=arabic, banned=common if ref.alternate else frozenset()):
                         by_name.setdefault((cc, key), []).append(gid)
         missing = []
         for entry in curated:
@@ -477,15 +488,16 @@ class _LocalityTable:
         return iter(self._ids)
 
 
-def _good_alternate(alt: str, common: set[str], big: bool) -> bool:
-    """Latin alternate names worth indexing: capitalised, ASCII once folded, not an English word, and for
-    small places abroad none at all (their variants are mostly other languages' spellings)."""
-    if not big or len(alt) < 4 or not alt[0].isupper() or alt.isupper():
+def _good_alternate(alt: str, common: set[str], primary: str, big: bool) -> bool:
+    """Latin alternate names worth indexing: capitalised, ASCII once folded, not an English word; for
+    places under BIG_PLACE only spellings close to the main name (transliterations, not other languages'
+    names, which GeoNames mixes in: a Turkish village is also listed as "Taliban")."""
+    if len(alt) < 4 or not alt[0].isupper() or alt.isupper() or not any(ch.islower() for ch in alt):
         return False
     key = name_key(alt)
     if not key.replace(" ", "").isascii() or key in common:
         return False
-    return any(ch.islower() for ch in alt)
+    return big or SequenceMatcher(None, key, primary).ratio() >= 0.6
 
 
 def _distance(place: Place, lat: float, lon: float) -> float:

@@ -81,36 +81,37 @@ _NOT_NAMES = frozenset(
 
 
 def _name_runs(text: str, skips: list[tuple[int, int]]):
-    """(start, end, name words) of each run of capitalised words that skip spans do not cover."""
+    """(name words, uncovered name words) of each capitalised sequence; words are (start, end, text)."""
     for m in _CANDIDATE_RE.finditer(text):
-        run: list[tuple[int, int, str]] = []
+        names, uncovered = [], []
         for w in _TOKEN_RE.finditer(m.group()):
             start, end, word = m.start() + w.start(), m.start() + w.end(), w.group()
-            if any(s <= start and end <= e for s, e in skips):
-                if run:
-                    yield run
-                run = []
-            elif word not in _PARTICLES and word.strip(".,'’") not in _NOT_NAMES:
-                run.append((start, end, word))
-        if run:
-            yield run
+            if word in _PARTICLES or word.strip(".,'’") in _NOT_NAMES:
+                continue
+            names.append((start, end, word))
+            if not any(s <= start and end <= e for s, e in skips):
+                uncovered.append((start, end, word))
+        if uncovered:
+            yield names, uncovered
 
 
-def _is_candidate(names: list[str]) -> bool:
+def _is_candidate(names: list, uncovered: list) -> bool:
     # one name word alone ("Burhan", "Idlib", "Syrian") is a known surname, a place or a demonym far more
     # often than a new actor; acronyms stay
-    return len(names) > 1 or (len(names[0]) >= 2 and names[0].isupper())
+    return len(names) > 1 or (len(uncovered[0][2]) >= 2 and uncovered[0][2].isupper())
 
 
 def candidate_windows(text: str, skip_spans: Iterable[tuple[int, int]] = (), context: int = CONTEXT_CHARS) -> list[tuple[int, int]]:
-    """Stretches of text worth running NER on: multi-word capitalised names and acronyms that skip_spans
-    (e.g. actor-base hits) do not already explain, each with `context` characters either side, merged."""
+    """Stretches of text worth running NER on: the capitalised names (two name words or an acronym) with a
+    word that skip_spans (actor-base hits, gazetteer places) do not explain, with `context` characters and
+    at least one whole word either side, merged where they touch. A partly explained name stays a candidate:
+    "Jordan Whitaker" must reach the model for it to see a person, not a country."""
     skips = sorted(skip_spans)
     windows: list[list[int]] = []
-    for run in _name_runs(text, skips):
-        if not _is_candidate([word for _, _, word in run]):
+    for names, uncovered in _name_runs(text, skips):
+        if not _is_candidate(names, uncovered):
             continue
-        lo, hi = max(0, run[0][0] - context), min(len(text), run[-1][1] + context)
+        lo, hi = max(0, names[0][0] - context), min(len(text), names[-1][1] + context)
         while lo > 0 and not text[lo - 1].isspace():  # never cut a word in two
             lo -= 1
         while hi < len(text) and not text[hi].isspace():

@@ -17,14 +17,15 @@ from typing import Iterable, Sequence
 
 from indexer.article import RegionMention
 from workers.enrich.dateline import Dateline, expand_qualifier, parse_dateline
-from workers.enrich.gazetteer import Gazetteer, Place, Ref, fold, has_arabic, name_key
+from workers.enrich.gazetteer import LEVELS, Gazetteer, Place, Ref, fold, has_arabic, name_key
 
 logger = logging.getLogger(__name__)
 
 # Words after a name that make it a division ("Hama province", "Niger State", "Kharkiv region").
 ADMIN_CUES = frozenset(
-    "province provinces governorate governorates state oblast region district county department division "
-    "prefecture krai municipality territory wilaya".split()
+    "province provinces governorate governorates state states oblast oblasts region regions district districts "
+    "county counties department departments division divisions prefecture prefectures krai municipality "
+    "territory wilaya".split()
 )
 # Words before "of X" that make X a division or a settlement.
 ADMIN_BEFORE = frozenset("province governorate state region oblast department".split())
@@ -45,14 +46,31 @@ PLACE_MODIFIERS = frozenset(
 HONORIFICS = frozenset(
     "mr mrs ms miss dr gen general col colonel capt captain sgt lt lieutenant maj major president minister "
     "sheikh shaykh imam prof professor judge senator sen rep gov governor mayor commander brig cpl pvt "
-    "ambassador envoy king queen prince princess sir lord lady saint st father sister brother uncle aunt "
-    "mother mum dad".split()
+    "ambassador envoy king queen prince princess sir lord lady father sister brother uncle aunt mother".split()
 )
 MONTHS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
 )
+# Capitalised only because they open a sentence: before a name they say nothing about it.
+SENTENCE_STARTERS = frozenset(
+    "the a an in on at by for from to of and but or as after before since while when where if though although "
+    "during despite with without into near across over under between among against about around this that "
+    "these those there here it its their his her our we they he she i you some many most several both all "
+    "each every no not more less yet so also meanwhile however still even then now once only just such what "
+    "which who why how outside inside along beyond toward towards via until".split()
+)
+SPEECH_VERBS = frozenset("said says told added noted explained warned wrote asked replied recalled insisted".split())
 ARTICLES = frozenset("al el an ar as ad az at ash ad ed en er es et ez".split())
+# Natural features named after a place: "Lake Chad", "Euphrates River" are not the place.
+FEATURES_BEFORE = frozenset("lake mount mt river gulf sea bay strait cyclone hurricane storm typhoon operation".split())
+FEATURES_AFTER = frozenset("river sea lake strait desert mountains gulf island islands".split())
+# Division names that are also plain words ("Central", "Unity", "Northern"): need a cue or context.
+GENERIC_NAMES = frozenset(
+    "north south east west northern southern eastern western central centre center capital coast lakes "
+    "unity nord sud ouest est upper lower islands island river mountain plateau littoral maritime "
+    "savanes north east north west south east south west far north".split()
+)
 
 TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT, DEMONYM_FACTOR = 3.0, 2.0, 1.0, 0.5
 LEDE_CHARS = 400
@@ -71,6 +89,9 @@ class Mention:
     key: str
     refs: list[Ref]
     initial: bool = False  # starts a sentence (or sits in a title-case title)
+    capital_neighbour: bool = False  # a capitalised word right before or after (other than a modifier)
+    feature: bool = False  # "Lake Chad", "Jordan River"
+    surname: str | None = None  # "Jordan Whitaker": the name after a given-name place
     admin_cue: bool = False
     city_cue: bool = False
     person: bool = False
@@ -99,17 +120,17 @@ def find_regions(
     label, start, end): a place strictly inside a PERSON is dropped, and GPE/LOC spans support a place."""
     gaz = gazetteer or Gazetteer.load()
     dateline = parse_dateline(text)
-    skip = sorted(skip_spans)
     persons = [(e.start, e.end) for e in entities if getattr(e, "label", "") == "PERSON"]
+    skip = sorted([*skip_spans, *persons])
     places_ner = {(e.start, e.end) for e in entities if getattr(e, "label", "") in ("GPE", "LOC")}
 
     mentions = _mentions(gaz, "title", title, None, (), ()) if title else []
-    mentions += _mentions(gaz, "text", text, dateline.span if dateline else None, skip + persons, places_ner)
+    mentions += _mentions(gaz, "text", text, dateline.span if dateline else None, skip, places_ner)
     dateline_place = _resolve_dateline(gaz, dateline) if dateline else None
     _resolve(gaz, mentions, dateline_place)
     lede_end = _lede_end(text, dateline.span[1] if dateline else 0)
     regions = _aggregate(gaz, mentions, lede_end)
-    _mark_focus(regions, gaz)
+    _mark_focus(regions, dateline_place)
     out = [r.to_model(gaz) for r in sorted(regions.values(), key=_region_order)]
     dl = _dateline_model(gaz, dateline_place, dateline) if dateline_place else None
     return RegionResult(out, dl)
@@ -131,19 +152,21 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span, skip, ner_p
         if refs:
             raw.append((start, end, surface, refs))
     # longest match first, left to right; a kept match hides the shorter ones it overlaps
-    raw.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     kept: list[Mention] = []
-    last_end = -1
     for start, end, surface, refs in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
         if any(k.start < end and start < k.end for k in kept):
             continue
         if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
             continue
         m = Mention(source, start, end, surface, name_key(surface), list(refs))
-        _cues(m, text, folded, title_case, (start, end) in ner_places)
+        _cues(m, text, gaz, title_case, (start, end) in ner_places)
         kept.append(m)
-        last_end = max(last_end, end)
     kept.sort(key=lambda m: m.start)
+    _share_admin_cues(kept, text)
+    surnames = {m.surname for m in kept if m.surname}
+    for m in kept:
+        if m.key in surnames:
+            m.person = True  # "Whitaker said", after "Jordan Whitaker"
     _link_qualifiers(kept, text)
     return kept
 
@@ -222,30 +245,47 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?\n:;—–"
 
 
-def _cues(m: Mention, text: str, folded: str, title_case: bool, ner_place: bool) -> None:
+def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bool) -> None:
     prev, prev_at = _prev_word(text, m.start)
     nxt, _ = _next_word(text, m.end)
     prev_l, nxt_l = prev.lower(), nxt.lower()
     m.initial = _sentence_initial(text, m.start) or title_case
     m.admin_cue = nxt_l in ADMIN_CUES
-    before_of = ""
-    if prev_l == "of":
-        before_of = _prev_word(text, prev_at)[0].lower()
+    before_of = _prev_word(text, prev_at)[0].lower() if prev_l == "of" else ""
     if before_of in ADMIN_BEFORE:
         m.admin_cue = True
     m.city_cue = nxt_l in CITY_CUES or before_of in CITY_BEFORE
-    # a person: an honorific before, or a given-name place next to another capitalised name
-    prev_cap = bool(prev) and prev[0].isupper() and not _sentence_initial(text, prev_at) and prev_at >= 0
-    next_cap = bool(nxt) and nxt[0].isupper() and nxt_l not in PLACE_FOLLOWERS
-    if prev_l in HONORIFICS and prev_cap | (prev[:1].isupper()):
+    m.feature = (prev_l in FEATURES_BEFORE and prev[:1].isupper()) or (nxt_l in FEATURES_AFTER and nxt[:1].isupper())
+    prev_cap = bool(prev) and prev[0].isupper() and (
+        not _sentence_initial(text, prev_at) or prev_l not in SENTENCE_STARTERS)
+    prev_name = prev_cap and prev_l not in PLACE_MODIFIERS and prev_l not in MONTHS and "-" not in prev \
+        and name_key(prev) not in gaz.demonyms
+    next_cap = bool(nxt) and nxt[0].isupper() and nxt_l not in MONTHS
+    next_name = next_cap and nxt_l not in PLACE_FOLLOWERS
+    m.capital_neighbour = prev_name or next_cap
+    if ner_place:
+        return
+    # a person: an honorific before, or a place name that people bear next to another capitalised name
+    if prev_l in HONORIFICS and prev[:1].isupper():
         m.person = True
-    elif m.key in _first_names_cache and (next_cap or (prev_cap and prev_l not in PLACE_MODIFIERS
-                                                       and prev_l not in HONORIFICS and prev_l not in MONTHS)):
-        m.person = not ner_place
-    m.loose = (next_cap or (prev_cap and prev_l not in PLACE_MODIFIERS and prev_l not in MONTHS)) and not ner_place
+    elif m.key in gaz.first_names and (next_name or (prev_name and prev_l not in HONORIFICS)):
+        m.person = True
+        if next_name:
+            m.surname = name_key(nxt)
+    m.loose = next_name or prev_name or nxt_l in SPEECH_VERBS
 
 
-_first_names_cache: frozenset[str] = frozenset()
+def _share_admin_cues(mentions: list[Mention], text: str) -> None:
+    """"Idlib and Hama provinces", "Donetsk, Luhansk and Zaporizhzhia regions": a plural cue covers the
+    names listed before it."""
+    for i in range(len(mentions) - 1, 0, -1):
+        b, a = mentions[i], mentions[i - 1]
+        if not b.admin_cue or a.source != b.source:
+            continue
+        cue, _ = _next_word(text, b.end)
+        between = text[a.end:b.start].strip().lower()
+        if cue.lower().endswith("s") and between in (",", "and", ", and", "or"):
+            a.admin_cue = True
 
 
 def _link_qualifiers(mentions: list[Mention], text: str) -> None:
@@ -262,9 +302,11 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     names, demonyms and unambiguous places, the second with the context of the first pass's choices."""
     for m in mentions:
         kinds = {r.kind for r in m.refs}
-        if "reject" in kinds and not (m.admin_cue and "admin1" in kinds):
+        if ("reject" in kinds and not (m.admin_cue and "admin1" in kinds)) or m.feature:
             m.refs = []
             continue
+        if m.key in MONTHS or (m.key in GENERIC_NAMES and not m.admin_cue):
+            m.refs = [r for r in m.refs if r.curated and r.kind != "admin1"]  # "August", "Central Commission"
         for r in m.refs:
             if r.kind == "demonym":
                 m.demonym = r.target
@@ -285,14 +327,19 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
             if len(owners) == 1 and _strong_alone(gaz, m):
                 countries[owners.pop()] += 1.0
     for _ in range(2):
-        admin1s = defaultdict(float)
+        below: dict[str, float] = defaultdict(float)
         for m in mentions:
             if m.chosen is not None and m.chosen.level != "country":
-                admin1s[m.chosen.admin1_code] += 1.0
+                below[m.chosen.country_code] += 1.0
+                if m.chosen.admin1_code:
+                    below[m.chosen.admin1_code] += 1.0
+            elif m.region and m.region[1]:
+                below[m.region[0]] += 1.0
+                below[m.region[1]] += 1.0
         for m in mentions:
             if m.demonym or m.region or m.person:
                 continue
-            m.chosen = _choose(gaz, m, countries, admin1s)
+            m.chosen = _choose(gaz, m, countries, below)
         countries = defaultdict(float)
         if dateline_place is not None:
             countries[dateline_place.country_code] += 1.0
@@ -311,25 +358,43 @@ def _places(gaz: Gazetteer, m: Mention) -> list[Place]:
 
 
 def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
-    """A mention that names its country without help: a country, an official admin1 name or a curated
-    alias, or one big city."""
+    """A mention that names its country without help: a country, a curated alias, or one big city."""
+    if m.key in GENERIC_NAMES or m.key in gaz.common_words:
+        return any(r.kind == "country" for r in m.refs)
     for r in m.refs:
-        if r.kind == "country" or r.kind == "admin1" or r.curated:
+        if r.kind == "country" or r.curated:
             return True
     places = _places(gaz, m)
     return len(places) == 1 and places[0].population >= BIG_CITY
 
 
-def _choose(gaz: Gazetteer, m: Mention, countries: dict[str, float], admin1s: dict[str, float]) -> Place | None:
+def _choose(gaz: Gazetteer, m: Mention, countries: dict[str, float], below: dict[str, float]) -> Place | None:
+    """The best-scoring meaning of a mention, or None below MIN_SCORE. `countries` weighs the countries
+    the story points at; `below` counts chosen admin1 codes and, per country, places below country level."""
     places = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
     if not places:
         return None
     qualifier = _qualifier_place(gaz, m.qualifier) if m.qualifier else None
-    own = _own_weight(m)
-    best, best_score = None, -math.inf
+    own = m.chosen
+    has_country = any(p.level == "country" for p, _ in places)
+    biggest = max((p.population for p, _ in places if p.level == "locality"), default=0)
     localities_by_admin1 = {p.admin1_code for p, _ in places if p.level == "locality"}
+    generic = m.key in GENERIC_NAMES or m.key in gaz.common_words
+    best, best_score = None, -math.inf
     for place, ref in places:
-        ctx = countries.get(place.country_code, 0.0) - own.get(place.country_code, 0.0)
+        cc = place.country_code
+        ctx = countries.get(cc, 0.0) - (1.0 if own is not None and own.country_code == cc else 0.0)
+        sub = below.get(cc, 0.0) - (1.0 if own is not None and own.level != "country" and own.country_code == cc else 0.0)
+        same_admin1 = below.get(place.admin1_code or "", 0.0) - (
+            1.0 if own is not None and own.level != "country" and own.admin1_code == place.admin1_code else 0.0)
+        # beside a country of the same name, a division needs places of its own country around it and
+        # a town places of its own division ("Georgia" in a story on Atlanta; "Jordan" stays the country)
+        if not has_country:
+            has_ctx = ctx > 0
+        elif place.level == "admin1":
+            has_ctx = ctx > 0 and sub > 0
+        else:
+            has_ctx = same_admin1 > 0
         if place.level == "country":
             score = 4.0 + min(ctx, 3.0)
             if m.admin_cue or m.city_cue:
@@ -337,38 +402,36 @@ def _choose(gaz: Gazetteer, m: Mention, countries: dict[str, float], admin1s: di
             if qualifier is not None:
                 score -= 3.0
         elif place.level == "admin1":
-            score = 2.0 + (3.0 if m.admin_cue else 0.0) + (1.0 if ref.curated else 0.0)
+            score = 1.0 + (3.0 if m.admin_cue else 0.0) + (1.5 if ref.curated else 0.0)
             if not m.admin_cue and place.code in localities_by_admin1:
                 score -= 2.5  # "Hama" alone is the city (which implies the governorate)
-            score += 2.5 if ctx > 0 else 0.0
+            if generic and not m.admin_cue:
+                score -= 4.0
+            score += 2.5 if has_ctx else 0.0
         else:
             score = math.log10(place.population + 10) / 2 + (1.5 if ref.curated else 0.0)
             score += 1.5 if m.city_cue else 0.0
             score -= 2.0 if m.admin_cue else 0.0
-            if ctx > 0:
+            # a town sharing its name with a much bigger city needs its own division around it
+            overshadowed = biggest >= BIG_CITY and biggest >= 10 * place.population and same_admin1 <= 0
+            if has_ctx and not overshadowed:
                 score += 2.5
-            elif place.population < BIG_CITY and not ref.curated:
-                score -= 3.0  # a small place abroad with nothing else pointing there
-            if m.loose and not ref.curated:
-                score -= 2.0  # "Hassan Ali": capitalised neighbours make a person more likely
-            if m.initial and not ref.curated and m.key in gaz.common_words:
-                score -= 4.0  # "Police said", "Reading the statement": words, not towns
-            if place.admin1_code and admin1s.get(place.admin1_code, 0.0) > 0:
+            elif (place.population < BIG_CITY or ref.alternate) and not ref.curated:
+                score -= 3.0  # a small place abroad, or a foreign spelling, with nothing else pointing there
+            if not ref.curated:
+                if m.loose:
+                    score -= 3.0  # "Hassan Ali": capitalised neighbours make a person more likely
+                if (generic or m.key.split()[0] in FEATURES_BEFORE) and same_admin1 <= 0 and qualifier is None:
+                    score -= 5.0  # "Police said", "the Council", "Mount Hermon": words or features, not towns
+            if same_admin1 > 0:
                 score += 1.0
         if qualifier is not None and place.level != "country":
-            inside = qualifier.level == "country" and place.country_code == qualifier.code
+            inside = qualifier.level == "country" and cc == qualifier.code
             inside |= qualifier.level == "admin1" and place.admin1_code == qualifier.code
             score += 5.0 if inside else -2.0
         if score > best_score:
             best, best_score = place, score
     return best if best_score >= MIN_SCORE else None
-
-
-def _own_weight(m: Mention) -> dict[str, float]:
-    """The context a mention gave itself in the previous pass (so it is not its own evidence)."""
-    if m.chosen is not None:
-        return {m.chosen.country_code: 1.0}
-    return {}
 
 
 def _qualifier_place(gaz: Gazetteer, q: Mention) -> Place | None:
@@ -460,43 +523,41 @@ def _chain(gaz: Gazetteer, place: Place) -> list[Place]:
     return chain
 
 
-FOCUS_DESCEND = 0.5  # a child becomes the focus when it carries this share of its parent's weight
-FOCUS_SECOND = 0.6  # a second focus needs this share of the first's weight
+FOCUS_SHARE = 0.0  # how much a place's descendants add to its own prominence when choosing the focus
+FOCUS_SECOND = 0.6  # a second focus needs this share of the first's score
+LEVEL_FACTOR = {"country": 0.6, "admin1": 1.0, "locality": 1.0}  # the gold favours the specific place
+DATELINE_BONUS = 2.0  # a story mostly is about the place it was filed from, when it names it again
 
 
-def _mark_focus(regions: dict[tuple[str, str], _Region], gaz: Gazetteer) -> None:
-    """The 1-2 most prominent places: from the heaviest country down to the admin1 and locality that
-    carry most of its weight; a second country (or a sibling place) as heavy adds a second focus."""
+def _mark_focus(regions: dict[tuple[str, str], _Region], dateline_place: Place | None) -> None:
+    """The 1-2 most prominent places: a place's own mentions (title and lede weigh more), plus a share of
+    its descendants', plus a bonus when it is also the dateline place; a second focus when another place
+    not above or below the first comes close."""
     if not regions:
         return
-    by_level = defaultdict(list)
-    for r in regions.values():
-        by_level[r.place.level].append(r)
 
-    def descend(top: _Region) -> _Region:
-        node = top
-        for level, parent_attr in (("admin1", "country_code"), ("locality", "admin1_code")):
-            children = [r for r in by_level[level] if getattr(r.place, parent_attr) == node.place.code]
-            if not children:
-                break
-            child = max(children, key=lambda r: (r.weight, r.place.population))
-            if child.weight < FOCUS_DESCEND * node.weight:
-                break
-            node = child
-        return node
+    def score(r: _Region) -> float:
+        value = r.direct + FOCUS_SHARE * (r.weight - r.direct)
+        if dateline_place is not None and r.place.code == dateline_place.code and r.direct > 0:
+            value += DATELINE_BONUS
+        return value * LEVEL_FACTOR[r.place.level]
 
-    countries = sorted(by_level["country"], key=lambda r: -r.weight)
-    if not countries:
-        return
-    first = descend(countries[0])
+    ranked = sorted(regions.values(), key=lambda r: (-score(r), -LEVELS.index(r.place.level)))
+    first = ranked[0]
     first.focus = True
-    if len(countries) > 1 and countries[1].weight >= FOCUS_SECOND * countries[0].weight:
-        descend(countries[1]).focus = True
-        return
-    siblings = [r for r in by_level[first.place.level] if r is not first
-                and _parent(r.place) == _parent(first.place) and r.weight >= FOCUS_SECOND * first.weight]
-    if siblings and first.place.level != "country":
-        max(siblings, key=lambda r: r.weight).focus = True
+    for r in ranked[1:]:
+        if score(r) < FOCUS_SECOND * score(first):
+            break
+        if not _related(r.place, first.place):
+            r.focus = True
+            break
+
+
+def _related(a: Place, b: Place) -> bool:
+    """True when one place lies within the other (or they are the same)."""
+    def up(p: Place) -> set[str]:
+        return {p.code, p.country_code} | ({p.admin1_code} if p.admin1_code else set())
+    return a.code in up(b) or b.code in up(a)
 
 
 def _parent(place: Place) -> str | None:

@@ -1,0 +1,73 @@
+"""Enrichment composed: actor-base matches and NER spans first (so names are not taken for places),
+then regions with the dateline and focus, then actors linked in the story's country context, then
+cited sources. Offsets are character positions in the article text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from indexer.article import ActorMention, Article, RegionMention
+
+from .actors import default_matcher
+from .cited import cited_sources
+from .gazetteer import Gazetteer
+from .ner import entities as find_entities
+from .regions import find_regions
+
+# The Article fields this stage owns (re-enrichment rewrites exactly these).
+ENRICHMENT_FIELDS = ("regions", "actors", "cited_sources", "dateline", "enriched_at")
+
+
+@dataclass
+class Enrichment:
+    regions: list[RegionMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    cited_sources: list[str] = field(default_factory=list)
+    dateline: RegionMention | None = None
+
+    @property
+    def focus(self) -> list[RegionMention]:
+        return [region for region in self.regions if region.focus]
+
+    def as_json(self) -> dict:
+        """Everything, mention offsets included (the index leaves offsets out)."""
+        def with_offsets(mention) -> dict:
+            return {**mention.model_dump(mode="json"), "offsets": [list(span) for span in mention.offsets]}
+
+        return {
+            "dateline": with_offsets(self.dateline) if self.dateline else None,
+            "focus": [region.code for region in self.focus],
+            "regions": [with_offsets(region) for region in self.regions],
+            "actors": [with_offsets(actor) for actor in self.actors],
+            "cited_sources": self.cited_sources,
+        }
+
+
+def country_weights(regions: list[RegionMention]) -> dict[str, float]:
+    """How much the story is about each country: mentions at any level, focus counting double."""
+    weights: dict[str, float] = {}
+    for region in regions:
+        weights[region.country_code] = weights.get(region.country_code, 0.0) + region.mentions * (2 if region.focus else 1)
+    return weights
+
+
+def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrichment:
+    matcher = default_matcher()
+    matches = matcher.find(text)
+    actor_spans = [(m.start, m.end) for m in matches if m.candidates]
+    names = find_entities(text, skip_spans=actor_spans)
+    places = find_regions(title, text, skip_spans=actor_spans, entities=names, gazetteer=Gazetteer.load())
+    place_spans = [span for region in places.regions for span in region.offsets]
+    if places.dateline:
+        place_spans += places.dateline.offsets
+    actors = matcher.link(matches, text, country_weights(places.regions), names, skip_spans=place_spans)
+    return Enrichment(places.regions, actors, cited_sources(text, actors, names, outlet=outlet), places.dateline)
+
+
+def enrich_article(article: Article) -> Article:
+    """The article with its enrichment fields filled from its title and text."""
+    found = enrich_text(article.text, article.title, outlet=article.site_name or article.source)
+    return article.model_copy(update={
+        "regions": found.regions, "actors": found.actors, "cited_sources": found.cited_sources,
+        "dateline": found.dateline, "enriched_at": datetime.now(timezone.utc),
+    })
