@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from workers.enrich import ner
 from workers.enrich.actors import ActorBase, ActorMatcher, default_matcher, fold
 from workers.enrich.cited import cited_sources
+from workers.enrich.gazetteer import Gazetteer
+from workers.enrich.pipeline import country_weights
+from workers.enrich.regions import find_regions
 from workers.extract import extract_article
 
 FETCHED_AT = "2026-11-24T12:00:00Z"
@@ -117,7 +120,7 @@ def _same_source(predicted: str, gold: str, resolve: Resolver) -> bool:
     return a is not None and a == b
 
 
-def evaluate(items: list[dict], matcher: ActorMatcher, countries_from: str, verbose: bool) -> Result:
+def evaluate(items: list[dict], matcher: ActorMatcher, countries_from: str, verbose: bool, ner_skips_places: bool = True) -> Result:
     resolve = Resolver(matcher)
     result = Result()
     for item in items:
@@ -125,30 +128,27 @@ def evaluate(items: list[dict], matcher: ActorMatcher, countries_from: str, verb
         t0 = time.process_time()
         article = extract_article(item["page"])
         t1 = time.process_time()
-        text = f"{article.title}\n\n{article.text}"
-        body = len(article.title) + 2  # where article.text starts in text
+        # as workers.enrich.pipeline.enrich_text does: actors in the text, regions from title and text
+        text = article.text
         matches = matcher.find(text)
         t2 = time.process_time()
-        places = place_spans(text) if countries_from == "regions" else []
-        entities = ner.entities(text, skip_spans=[(m.start, m.end) for m in matches] + places)
+        actor_spans = [(m.start, m.end) for m in matches if m.candidates]
+        skip_for_ner = actor_spans + (place_spans(text) if ner_skips_places else [])
+        entities = ner.entities(text, skip_spans=skip_for_ner)
         t3 = time.process_time()
         skip: list[tuple[int, int]] = []
         if countries_from == "gold":
             countries = set(gold.get("countries") or [])
-        elif countries_from == "regions":
-            from workers.enrich.regions import find_regions
-
-            shifted = [type(e)(e.label, e.text, e.start - body, e.end - body) for e in entities if e.start >= body]
-            actor_spans = [(m.start - body, m.end - body) for m in matches if m.candidates and m.start >= body]
-            regions = find_regions(article.title, article.text, actor_spans, shifted).regions
-            countries = {r.country_code for r in regions}
-            skip = [(s + body, e + body) for r in regions for s, e in r.offsets]
         else:
-            countries = set()
+            found = find_regions(article.title, text, skip_spans=actor_spans, entities=entities, gazetteer=Gazetteer.load())
+            countries = country_weights(found.regions)
+            skip = [span for region in found.regions for span in region.offsets]
+            if found.dateline:
+                skip += found.dateline.offsets
         t3b = time.process_time()
         actors = matcher.link(matches, text, countries, entities, skip_spans=skip)
         t4 = time.process_time()
-        cited = cited_sources(text, actors, entities, outlet=article.site_name, skip_spans=skip)
+        cited = cited_sources(text, actors, entities, outlet=article.site_name or article.source, skip_spans=skip)
         t5 = time.process_time()
         result.cpu["regions"].append((t3b - t3) * 1000)
         for name, a, b in (("extract", t0, t1), ("match", t1, t2), ("ner", t2, t3), ("link", t3b, t4), ("cited", t4, t5)):
@@ -217,8 +217,10 @@ def report(name: str, items: list[dict], result: Result) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--half", choices=["dev", "held-out", "both"], default="both")
-    parser.add_argument("--countries", choices=["gold", "regions", "none"], default="regions",
-                        help="story countries for link(): from workers.enrich.regions (default), the gold, or none")
+    parser.add_argument("--countries", choices=["gold", "regions"], default="regions",
+                        help="story countries for link(): weights from workers.enrich.regions (default), or the gold")
+    parser.add_argument("--ner-all-places", action="store_true",
+                        help="let NER see gazetteer names too (as the pipeline does now) instead of skipping them")
     parser.add_argument("--base", help="actor base folder (default: workers/enrich/data/actors)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
@@ -227,14 +229,13 @@ def main() -> None:
     ner.load_model(ner.configured_model())
     for item in items[:3]:  # warm-up: first calls pay for lazy imports and caches
         extract_article(item["page"])
-    if args.countries == "regions":
-        place_spans("Warm-up in Damascus.")
+    place_spans("Warm-up in Damascus.")
     print(f"actor base: {len(matcher.base)} actors; NER model: {ner.configured_model() or 'off'} "
           f"({'loaded' if ner.load_model(ner.configured_model()) else 'not available'}); countries from {args.countries}")
     halves = ["dev", "held-out"] if args.half == "both" else [args.half]
     for half in halves:
         subset = [i for i in items if half_of(i["slug"]) == half]
-        report(half, subset, evaluate(subset, matcher, args.countries, args.verbose))
+        report(half, subset, evaluate(subset, matcher, args.countries, args.verbose, not args.ner_all_places))
 
 
 if __name__ == "__main__":

@@ -88,3 +88,48 @@ def test_a_second_crawl_updates_without_duplicates(stack, crawled, corpus):
     es.indices.refresh(index=stack.settings.index_alias)
     assert es.count(index=stack.settings.index_alias)["count"] == len(corpus)
     assert stack.ledger.counts().get("done", 0) - done_before == len(corpus)
+
+
+# Regions and actors: the facets an analyst clicks must agree with the team's gold annotations.
+KEY_COUNTRIES = ("SY", "UA", "SD", "CD", "YE", "MM")
+
+
+def _overlap(found: set[str], gold: set[str]) -> float:
+    return len(found & gold) / max(1, len(found | gold))
+
+
+def test_region_facet_and_filter_agree_with_the_gold_annotations(stack, crawled, corpus, demo_sites):
+    _, es = crawled
+    result = search(es, stack.settings.index_alias, SearchParams(q="", size=1, country_size=60))
+    counts = {node.code: node.count for node in result.facets.regions}
+    for country in KEY_COUNTRIES:
+        gold = {article_id(demo_sites.url(a["outlet"], a["path"])) for a in corpus if country in a["gold"]["countries"]}
+        found = {hit.id for hit in search(es, stack.settings.index_alias,
+                                          SearchParams(q="", region=[country], size=100)).hits}
+        assert counts[country] == len(found)
+        assert _overlap(found, gold) >= 0.85, (country, len(found), len(gold))
+    syria = next(node for node in result.facets.regions if node.code == "SY")
+    assert {"SY-HM", "SY-ID", "SY-HL"} <= {child.code for child in syria.children}
+    assert all(child.count <= syria.count for child in syria.children)
+
+
+def test_actor_facet_and_co_occurrence_filter(stack, crawled, corpus):
+    _, es = crawled
+    result = search(es, stack.settings.index_alias, SearchParams(q="", size=1, actor_size=100))
+    by_id = {bucket.id: bucket for bucket in result.facets.actors}
+    rsf, saf = by_id["sd-rsf"], by_id["sd-saf"]
+    assert (rsf.type, rsf.country, saf.type) == ("rebel_group", "SD", "state_forces")
+    gold_rsf = sum(1 for a in corpus if any(x["name"] == "Rapid Support Forces" for x in a["gold"]["actors"]))
+    assert abs(rsf.count - gold_rsf) <= max(2, gold_rsf // 5), (rsf.count, gold_rsf)
+    both = search(es, stack.settings.index_alias, SearchParams(q="", actor=["sd-rsf", "sd-saf"], size=100))
+    either = search(es, stack.settings.index_alias, SearchParams(q="", actor=["sd-rsf", "sd-saf"], actor_mode="any", size=100))
+    assert 0 < both.total <= min(rsf.count, saf.count) <= max(rsf.count, saf.count) <= either.total
+    rebels = search(es, stack.settings.index_alias, SearchParams(q="", actor_type=["rebel_group"], size=1))
+    assert rebels.total >= rsf.count
+
+
+def test_cited_sources_are_a_facet_of_their_own(stack, crawled):
+    _, es = crawled
+    result = search(es, stack.settings.index_alias, SearchParams(q="", size=1))
+    cited = {bucket.key for bucket in result.facets.cited_sources}
+    assert cited and not cited & set(OUTLETS)

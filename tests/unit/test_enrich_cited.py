@@ -84,3 +84,26 @@ def test_each_source_is_listed_once_in_order(matcher):
 def test_mentioned_but_not_cited_actors_are_left_out(matcher):
     text = "HTS fighters attacked the SAA near Hama. The UN called for calm."
     assert cite(matcher, text) == []
+
+
+def test_a_named_apposition_is_the_speaker(matcher):
+    text = "The group's spokesman, Ahmed Yousif Hamid, has repeatedly said the claims were false."
+    assert cite(matcher, text, [("PERSON", "Ahmed Yousif Hamid")], countries=("SD",)) == ["Ahmed Yousif Hamid"]
+
+
+def test_a_parenthesised_acronym_does_not_hide_the_name(matcher):
+    text = "The International Organization for Migration (IOM) said 3,400 families had returned."
+    assert cite(matcher, text, [("ORG", "The International Organization for Migration")]) == [
+        "International Organization for Migration"]
+
+
+def test_a_place_is_no_source_but_a_name_around_it_is(matcher):
+    text = "Officials in Ramallah said little. The Central Elections Commission in Ramallah said it was ready."
+    places = [(m.start(), m.end()) for m in __import__("re").finditer("Ramallah", text)]
+    actors = matcher.link(matcher.find(text), text, {"PS"}, [])
+    assert cited_sources(text, actors, [], skip_spans=places) == ["Central Elections Commission"]
+
+
+def test_a_later_surname_is_the_person_named_before(matcher):
+    text = "Samer al-Ahmad runs the council. \u201cWe are ready,\u201d Ahmad said."
+    assert cite(matcher, text, [("PERSON", "Samer al-Ahmad")]) == ["Samer al-Ahmad"]

@@ -57,6 +57,7 @@ _ROLE_RE = re.compile(
 _CAPITALISED_RE = re.compile(r"[A-Z][\w'’&-]*(?:\.(?=\w)[\w'’&-]*)*(?:[ \t]+(?:(?:of|for|the|and|al|el|bin|de)[ \t]+)*"
                              r"[A-Z][\w'’&-]*(?:\.(?=\w)[\w'’&-]*)*)*")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
+_ARTICLE_PREFIX_RE = re.compile(r"^(?:[Aa]l|[Ee]l)-")  # al-Ahmad is Ahmad
 # words that open a capitalised sequence without being part of a name
 _NOT_A_NAME_RE = re.compile(r"(?:(?:The|A|An|This|That|These|Those|Residents|Officials|Witnesses|Local|Many|Some|Several|"
                             r"Both|Most|Other|Senior|Former)(?:\s+of)?\s+|[A-Z][\w-]*['’]s\s+)+")
@@ -101,7 +102,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
             continue
         if " " not in name and not name.isupper():
             # a lone word: a later mention of a person named before, else a demonym, place or month
-            earlier = [p for p in persons if p.end <= start and p.name.split()[-1] == name]
+            earlier = [p for p in persons if p.end <= start and _ARTICLE_PREFIX_RE.sub("", p.name.split()[-1]) == _ARTICLE_PREFIX_RE.sub("", name)]
             if earlier:
                 take(start, start + len(name), earlier[-1].name, True)
             continue
