@@ -109,6 +109,7 @@ class Result:
     unlinked: Tally = field(default_factory=Tally)
     cited: Tally = field(default_factory=Tally)
     types: Counter = field(default_factory=Counter)
+    linked_types: Counter = field(default_factory=Counter)
     unlinkable: int = 0
     cpu: dict = field(default_factory=lambda: {"extract": [], "match": [], "ner": [], "link": [], "cited": [], "regions": []})
 
@@ -166,7 +167,9 @@ def evaluate(items: list[dict], matcher: ActorMatcher, countries_from: str, verb
         predicted_ids = {a.id: a for a in actors if a.linked}
         extra, missed = result.linked.add(set(predicted_ids), set(gold_ids))
         for actor_id in set(predicted_ids) & set(gold_ids):
-            result.types[predicted_ids[actor_id].type == gold_ids[actor_id].get("type")] += 1
+            same = predicted_ids[actor_id].type == gold_ids[actor_id].get("type")
+            result.types[same] += 1
+            result.linked_types[same] += 1
         free = {_key(a.name): a for a in actors if not a.linked}
         extra_free, missed_free = result.unlinked.add(set(free), set(gold_free))
         for key in set(free) & set(gold_free):
@@ -206,7 +209,8 @@ def report(name: str, items: list[dict], result: Result) -> None:
     print(f"linked actors    {result.linked.prf()}")
     print(f"unlinked actors  {result.unlinked.prf()}   (gold actors not in the base: {result.unlinkable})")
     total = result.types[True] + result.types[False]
-    print(f"actor type acc   {result.types[True] / total if total else 0:.3f}  ({result.types[True]}/{total}, matched actors)")
+    print(f"actor type acc   {result.types[True] / total if total else 0:.3f}  ({result.types[True]}/{total}, matched actors)"
+          f"   linked only {result.linked_types[True] / max(1, sum(result.linked_types.values())):.3f}")
     print(f"cited sources    {result.cited.prf()}")
     cpu = {k: statistics.mean(v) for k, v in result.cpu.items() if v}
     print("cpu ms/article   " + "  ".join(f"{k} {v:.2f}" for k, v in cpu.items())

@@ -20,11 +20,12 @@ fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
+stamp=.venv/.installed-$(cat pyproject.toml deploy/requirements-ner.txt | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
   echo "installing Python packages into .venv"
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q --no-deps --require-hashes -r deploy/requirements-ner.txt
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 

@@ -204,9 +204,17 @@ def test_without_entities_base_matching_still_works(matcher):
     ("Sudan Doctors Network", "monitor_ngo"),
     ("Al-Quds News Network", "media_agency"),
     ("Acme Holdings", None),
+    ("National Emergency Management Agency", "government"),
+    ("Democratic Unionist Party", "government"),
 ])
 def test_org_types_are_guessed_by_keywords(name, kind):
     assert guess_org_type(name) == kind
+
+
+def test_a_country_form_makes_an_institution_a_state_body():
+    assert guess_org_type("Central Bank of Yemen", frozenset({"Yemen"})) == "government"
+    assert guess_org_type("Ethiopian Statistics Service", frozenset({"Ethiopian"})) == "government"
+    assert guess_org_type("Ethiopian Statistics Service") is None
 
 
 # --- countries acting as governments ----------------------------------------------------------

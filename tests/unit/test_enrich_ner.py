@@ -98,3 +98,14 @@ def test_skip_spans_spare_the_model():
     skip = [(start, start + len("Rapid Support Forces"))]
     found = ner.entities(TEXT, model=ner.DEFAULT_MODEL, skip_spans=skip)
     assert not any(e.start < skip[0][1] and skip[0][0] < e.end for e in found)
+
+
+@needs_model
+def test_a_batch_gives_what_single_calls_give():
+    other = "Omar Bashir of the Sudan Doctors Network spoke to Mohamed Hamdan Dagalo in Nyala."
+    assert ner.entities_many([(TEXT, ()), (other, ())], model=ner.DEFAULT_MODEL) == [
+        ner.entities(TEXT, model=ner.DEFAULT_MODEL), ner.entities(other, model=ner.DEFAULT_MODEL)]
+
+
+def test_a_batch_without_a_model_gives_empty_lists(fresh_cache):
+    assert ner.entities_many([(TEXT, ()), ("More text.", ())], model="") == [[], []]

@@ -297,6 +297,7 @@ class ActorMatcher:
             for government in governments:
                 cased.setdefault(form, _Key(form)).add("metonym", government, form)
         self._forces = _national_forces(base, forms)
+        self._country_forms = frozenset(forms)
         self._cased = _automaton(cased)
         self._lower = _automaton(lower)
 
@@ -375,7 +376,8 @@ class ActorMatcher:
             for i, spans in offsets.items()
         ]
         mentions += _unresolved_mentions(unresolved, actors)
-        mentions += _ner_mentions(entities, covered, list(skip_spans), [actors[i].name for i in offsets if actors[i].type == "person"])
+        mentions += _ner_mentions(entities, covered, list(skip_spans), [actors[i].name for i in offsets if actors[i].type == "person"],
+                                  self._country_forms)
         mentions.sort(key=lambda m: m.offsets[0] if m.offsets else (len(text), 0))
         return mentions
 
@@ -670,16 +672,28 @@ _ORG_TYPE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("media_agency", ("news", "agency news", "press", "television", "tv", "radio", "times", "post", "gazette", "tribune", "herald", "broadcasting")),
     ("international_org", ("united nations", "un", "unicef", "unhcr", "ocha", "world", "international", "programme", "program", "fund", "union", "organisation", "organization", "bank", "commission", "nato")),
     ("monitor_ngo", ("observatory", "human rights", "watch", "amnesty", "red cross", "red crescent", "relief", "foundation", "institute", "initiative", "project", "network", "doctors", "médecins", "medecins", "aid", "charity", "ngo", "monitor", "centre", "center", "council for", "committee")),
-    ("government", ("ministry", "ministries", "government", "cabinet", "presidency", "parliament", "senate", "council", "office", "department", "administration", "authority", "authorities")),
+    ("government", ("ministry", "ministries", "government", "cabinet", "presidency", "parliament", "senate", "council", "office", "department", "administration", "authority", "authorities", "party")),
     ("state_forces", ("armed forces", "air force", "navy", "police", "gendarmerie", "national guard", "coast guard", "border guard", "military")),
     ("political_militia", ("militia", "militias", "vigilante", "self defense", "self defence", "gang", "cartel")),
     ("rebel_group", ("brigade", "brigades", "battalion", "army", "front", "movement", "liberation", "resistance", "mujahideen", "jihad", "rebels", "insurgents", "fighters", "legion", "ansar")),
 )
 
 
-def guess_org_type(name: str) -> str | None:
-    """An actor type for an organisation outside the base, from keywords in its name; None if nothing fits."""
-    words = " " + " ".join(_WORD_RE.findall(fold(name).lower)) + " "
+# A state body: an institution word with a national or local-state marker ("National Emergency Management
+# Agency", "Central Bank of Yemen", "Nigerian Meteorological Agency": a country form counts as a marker).
+_STATE_MARKERS = ("national", "federal", "central", "state", "provincial", "regional", "municipal", "city", "county")
+_INSTITUTIONS = ("agency", "authority", "bank", "board", "commission", "committee", "corporation", "company", "service",
+                 "directorate", "department", "office", "council", "administration", "bureau", "prosecutor", "court")
+
+
+def guess_org_type(name: str, country_forms: frozenset[str] = frozenset()) -> str | None:
+    """An actor type for an organisation outside the base, from keywords in its name (country_forms: the
+    matcher's country, capital and demonym forms); None if nothing fits."""
+    folded = fold(name)
+    words = " " + " ".join(_WORD_RE.findall(folded.lower)) + " "
+    if any(f" {w} " in words for w in _INSTITUTIONS) and (
+            any(f" {m} " in words for m in _STATE_MARKERS) or any(f in folded.cased for f in country_forms)):
+        return "government"
     for actor_type, keywords in _ORG_TYPE_RULES:
         if any(f" {k} " in words for k in keywords):
             return actor_type
@@ -698,7 +712,7 @@ def _clean_entity(text: str) -> str:
 
 
 def _ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], places: list[tuple[int, int]],
-                  linked_persons: list[str]) -> list[ActorMention]:
+                  linked_persons: list[str], country_forms: frozenset[str]) -> list[ActorMention]:
     """NER persons and organisations that no base hit overlaps and that are not just a place, grouped by name;
     a lone surname joins the full name it belongs to (a linked person's surname is dropped, it was counted)."""
     linked_surnames = {fold(n).lower.split()[-1] for n in linked_persons}
@@ -726,7 +740,7 @@ def _ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pl
     mentions = []
     for group in groups.values():
         name = max(group["names"].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-        kind = "person" if group["label"] == "PERSON" else guess_org_type(name)
+        kind = "person" if group["label"] == "PERSON" else guess_org_type(name, country_forms)
         mentions.append(ActorMention(name=name, type=kind, linked=False, mentions=len(group["offsets"]),
                                      offsets=sorted(group["offsets"])))
     return mentions

@@ -24,13 +24,17 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\
 _AGENCY = r"\((?:[A-Z][\w&.' -]{0,30})\)"
 # PLACE in capitals (letters, spaces, hyphens, apostrophes, dots), then optionally ", Qualifier"
 # (a country, state or province as written), a date, an agency in parentheses, then a dash.
-_UPPER_PLACE = r"(?P<place>[^\W\d_][^\W\d_'’.\-]*(?:[ \-][^\W\d_][^\W\d_'’.\-]*){0,4})"
+_LETTERS = r"(?:[^\W\d_]|['’.\-])*"  # letters, apostrophes, dots, hyphens
+_UPPER_PLACE = rf"(?P<place>[^\W\d_]{_LETTERS}(?:[ \-][^\W\d_]{_LETTERS}){{0,4}})"
 _TITLE_PLACE = r"(?P<place>[A-Z][a-zà-ÿ'’.\-]+(?:[ \-](?:[A-Z][a-zà-ÿ'’.\-]+|al|el|ez|es|ad|de|du|la|le)){0,3})"
 _QUALIFIER = r"(?:,\s*(?P<qual>[A-Z][\w.'’\-]*(?:\s+(?:of|the|and|[A-Z][\w.'’\-]*)){0,5}))?"
 _TAIL = rf"(?:,?\s*{_MONTH})?\s*(?:{_AGENCY}\s*)?{_DASH}(?=\s|$)\s*"
 
 _UPPER_RE = re.compile(rf"{_UPPER_PLACE}{_QUALIFIER}{_TAIL}")
 _TITLE_RE = re.compile(rf"{_TITLE_PLACE}{_QUALIFIER}{_TAIL}")
+
+# Datelines that name an institution rather than a place, and where it sits.
+INSTITUTION_PLACES = {"UNITED NATIONS": "New York City"}
 
 PARAGRAPHS_SEARCHED = 3  # a standfirst or byline line may come before the dateline
 

