@@ -11,6 +11,7 @@ import math
 import os
 import pickle
 import re
+import sys
 import tempfile
 import time
 import unicodedata
@@ -42,10 +43,11 @@ SCOPE = frozenset(
 )
 # Arabic-script names are indexed for these countries only (English news quotes them in parentheses).
 ARABIC_SCRIPT = frozenset("SY IQ YE PS LB JO SA AE EG SD LY TN DZ MA MR KW QA BH OM TD SO DJ IL".split())
-MIN_POPULATION_ELSEWHERE = 1000
+MIN_POPULATION_ELSEWHERE = 5000
 BIG_PLACE = 100_000  # places this big keep every alternate name (exonyms such as Moscow/Moskva matter)
 
 LEVELS = ("country", "admin1", "locality")
+_KINDS = (*LEVELS, "demonym", "region", "reject")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +163,14 @@ def name_variants(name: str, arabic_region: bool = False, limit: int = 16) -> se
                 options.append(alts)
             for combo in product(*options):
                 keys.add(" ".join(combo))
+                if len(combo) > 1 and combo[0] in _ARTICLES:
+                    keys.add(" ".join(combo[1:]))  # Al Fashir -> Fashir, Ar Raqqah -> Raqqa
                 if len(keys) >= limit:
                     break
-            if len(tokens) > 1 and tokens[0] in ("al", "el", "an", "ar", "as", "ad", "az", "at", "ash"):
-                keys.add(" ".join(tokens[1:]))  # Al Fashir -> Fashir
     return {k for k in keys if k}
 
 
+_ARTICLES = frozenset("al el an ar as ad az at ash".split())
 _SUFFIXES = (
     "governorate", "province", "state", "oblast", "region", "division", "department", "county",
     "district", "prefecture", "municipality", "territory", "regional state", "krai",
@@ -185,15 +188,20 @@ class Gazetteer:
         self.localities: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}  # folded demonym -> country code
         self.regions: dict[str, tuple[str, str | None]] = {}  # region id -> (country code, admin1 code)
-        self.region_names: dict[str, str] = {}
         self.first_names: frozenset[str] = frozenset()  # folded place names often used as given names
         self.common_words: frozenset[str] = frozenset()  # folded place names that are English words
         self._names: dict[str, list[Ref]] = {}  # name key -> meanings; only while building
-        # Compact form used after building (and pickled): the automaton maps " key " to a meaning index;
-        # a meaning is (key length, ids into _refs); refs are plain tuples, made Ref on use.
+        # Compact form used after building (and pickled): the automaton maps " key " to a meaning index i;
+        # meaning i is a key length and the refs _ref_ids[_starts[i]:_starts[i + 1]], each stored as
+        # kind, target and flags in parallel arrays and made a Ref on use (about 270k names, 170k refs).
         self._automaton: ahocorasick.Automaton | None = None
-        self._meanings: list[tuple[int, tuple[int, ...]]] = []
-        self._refs: list[tuple] = []
+        self._lengths = array("H")
+        self._starts = array("I", [0])
+        self._ref_ids = array("I")
+        self._ref_kind = array("B")
+        self._ref_flags = array("B")
+        self._ref_target: list[str] = []
+        self._ref_exact: dict[int, str] = {}
 
     # -------------------------------------------------------- loading
     @classmethod
@@ -214,7 +222,6 @@ class Gazetteer:
             if entry.get("admin1") and entry["admin1"] not in gaz.admin1:
                 raise ValueError(f"places.yaml: unknown admin1 {entry['admin1']} for region {entry['name']}")
             gaz.regions[rid] = (entry["country"], entry.get("admin1"))
-            gaz.region_names[rid] = entry["name"]
             for alias in [entry["name"], *(entry.get("aliases") or [])]:
                 gaz._add(alias, Ref("region", rid, True), arabic=entry["country"] in ARABIC_SCRIPT)
         for phrase in places.get("reject") or []:
@@ -348,12 +355,18 @@ class Gazetteer:
             raise ValueError(f"places.yaml: no GeoNames place for {', '.join(missing)}; give lat/lon")
 
     def _add_curated_locality(self, entry: dict, by_name: dict) -> None:
+        """A places.yaml locality: the GeoNames place it names (most populous match, within `admin1` when
+        given), renamed to `display` or its English `name`; or, with lat/lon, a place GeoNames lacks."""
         cc = entry["country"]
-        gid = None
-        if entry.get("geonameid"):
-            gid = str(entry["geonameid"])
-        elif "lat" not in entry:
-            found = []
+        name = entry.get("display") or entry["name"]
+        if "lat" in entry:
+            gid = "ni:" + cc.lower() + "-" + name_key(entry["name"]).replace(" ", "-")
+            admin1 = entry.get("admin1")
+            if admin1 and admin1 not in self.admin1:
+                raise ValueError(f"places.yaml: unknown admin1 {admin1} for {entry['name']}")
+            place = Place("locality", gid, name, cc, admin1, float(entry["lat"]), float(entry["lon"]), 0)
+        else:
+            found: list[str] = []
             for n in [entry["name"], *(entry.get("aliases") or [])]:
                 found = [g for g in by_name.get((cc, name_key(n)), []) if g in self.localities]
                 if entry.get("admin1"):
@@ -363,44 +376,40 @@ class Gazetteer:
             if not found:
                 raise LookupError(entry["name"])
             gid = max(found, key=lambda g: self.localities[g].population)
-        if gid is None:
-            gid = "ni:" + cc.lower() + "-" + name_key(entry["name"]).replace(" ", "-")
-            admin1 = entry.get("admin1")
-            if admin1 and admin1 not in self.admin1:
-                raise ValueError(f"places.yaml: unknown admin1 {admin1} for {entry['name']}")
-            self.localities[gid] = Place("locality", gid, entry["name"], cc, admin1, float(entry["lat"]),
-                                         float(entry["lon"]), int(entry.get("population") or 0))
-        elif entry.get("display"):
-            old = self.localities[gid]
-            self.localities[gid] = Place(old.level, old.code, entry["display"], old.country_code,
-                                         old.admin1_code, old.lat, old.lon, old.population)
-        place = self.localities[gid]
-        if "display" not in entry and "lat" not in entry and entry["name"] != place.name and entry.get("rename", True):
-            self.localities[gid] = Place(place.level, place.code, entry["name"], place.country_code,
-                                         place.admin1_code, place.lat, place.lon, place.population)
-        if entry.get("population"):
-            p = self.localities[gid]
-            self.localities[gid] = Place(p.level, p.code, p.name, p.country_code, p.admin1_code, p.lat, p.lon,
-                                         int(entry["population"]))
+            place = self.localities[gid]
+        self.localities[gid] = Place("locality", gid, name, cc, place.admin1_code, place.lat, place.lon,
+                                     int(entry.get("population") or place.population))
         for alias in [entry["name"], *(entry.get("aliases") or [])]:
             self._add(alias, Ref("locality", gid, True), arabic=cc in ARABIC_SCRIPT)
 
     def _make_automaton(self) -> None:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         ref_ids: dict[Ref, int] = {}
-        for key, refs in self._names.items():
-            ids = tuple(ref_ids.setdefault(ref, len(ref_ids)) for ref in refs)
-            automaton.add_word(f" {key} ", len(self._meanings))
-            self._meanings.append((len(key), ids))
+        for index, (key, refs) in enumerate(self._names.items()):
+            automaton.add_word(f" {key} ", index)
+            self._lengths.append(len(key))
+            self._ref_ids.extend(ref_ids.setdefault(ref, len(ref_ids)) for ref in refs)
+            self._starts.append(len(self._ref_ids))
         automaton.make_automaton()
-        self._refs = [tuple(ref) for ref in ref_ids]
-        self._automaton = automaton
         self.localities = _LocalityTable(self.localities)
+        shared = {gid: gid for gid in self.localities}  # one string object per id, for pickle to share
+        for i, ref in enumerate(ref_ids):
+            self._ref_kind.append(_KINDS.index(ref.kind))
+            self._ref_flags.append(ref.curated | ref.alternate << 1)
+            self._ref_target.append(shared.get(ref.target, ref.target))
+            if ref.exact is not None:
+                self._ref_exact[i] = ref.exact
+        self._automaton = automaton
         self._names = {}
 
+    def _ref(self, i: int) -> Ref:
+        flags = self._ref_flags[i]
+        return Ref(_KINDS[self._ref_kind[i]], self._ref_target[i], bool(flags & 1), self._ref_exact.get(i),
+                   bool(flags & 2))
+
     def _meaning(self, index: int) -> tuple[int, tuple[Ref, ...]]:
-        length, ids = self._meanings[index]
-        return length, tuple(Ref(*self._refs[i]) for i in ids)
+        ids = self._ref_ids[self._starts[index]:self._starts[index + 1]]
+        return self._lengths[index], tuple(self._ref(i) for i in ids)
 
     # -------------------------------------------------------- queries
     def get(self, level: str, code: str) -> Place | None:
@@ -419,8 +428,9 @@ class Gazetteer:
 
     def lookup(self, name: str, country: str | None = None, level: str | None = None,
                admin1: str | None = None) -> list[Place]:
-        """Places a name can denote, best first: wanted level, then population. `admin1` may be a code or
-        a name. Also resolves "X Governorate" / "X Oblast" forms and English admin1 names."""
+        """Places a name can denote, best first: matches of the name as given before those of the name less
+        a division word ("Kyiv Oblast" before "Kyiv"), then by level and population. `admin1` may be a
+        code or a name."""
         keys = [name_key(name)]
         stripped = _SUFFIX_RE.sub("", keys[0])
         if stripped != keys[0]:
@@ -428,29 +438,39 @@ class Gazetteer:
         if admin1 and admin1 not in self.admin1:
             found = self.lookup(admin1, country=country, level="admin1")
             admin1 = found[0].code if found else None
-        seen: dict[tuple[str, str], Place] = {}
-        for key in keys:
+        ranked: list[Place] = []
+        for key in keys:  # the name as given first, then without its "Governorate"/"Oblast"
+            found: dict[tuple[str, str], Place] = {}
             for ref in self.refs(key):
                 place = self.place(ref)
                 if place is None or (country and place.country_code != country) or (level and place.level != level):
                     continue
-                seen[(place.level, place.code)] = place
-        places = list(seen.values())
+                found[(place.level, place.code)] = place
+            for place in sorted(found.values(), key=lambda p: (LEVELS.index(p.level), -p.population)):
+                if place not in ranked:
+                    ranked.append(place)
         if admin1:
-            inside = [p for p in places if p.admin1_code == admin1 or p.level != "locality"]
-            places = inside or places
-        return sorted(places, key=lambda p: (0 if level is None or p.level == level else 1,
-                                             LEVELS.index(p.level) if not level else 0, -p.population))
+            inside = [p for p in ranked if p.admin1_code == admin1 or p.level != "locality"]
+            ranked = inside or ranked
+        return ranked
 
-    def scan(self, folded: str) -> Iterator[Match]:
-        """Every name occurrence in `folded` (the output of fold()) that sits on token boundaries;
-        overlapping matches included. Offsets index the original text."""
+    def spans(self, folded: str) -> Iterator[tuple[int, int, int]]:
+        """(start, end, meaning index) of every name occurrence in `folded` (the output of fold()) on token
+        boundaries, overlapping ones included; offsets index the original text. meaning() gives the refs."""
         assert self._automaton is not None
+        lengths = self._lengths
         for end, index in self._automaton.iter(f" {folded} "):
-            length, refs = self._meaning(index)
             # " name " ends at padded index `end` (inclusive), so the name is padded[end-length:end],
             # which is text[end-length-1:end-1]
-            yield Match(end - length - 1, end - 1, refs)
+            yield end - lengths[index] - 1, end - 1, index
+
+    def meaning(self, index: int) -> tuple[Ref, ...]:
+        return self._meaning(index)[1]
+
+    def scan(self, folded: str) -> Iterator[Match]:
+        """Every name occurrence in `folded`, as spans() does, with its meanings."""
+        for start, end, index in self.spans(folded):
+            yield Match(start, end, self.meaning(index))
 
 
 class _LocalityTable:
@@ -460,12 +480,12 @@ class _LocalityTable:
         self._index = {gid: i for i, gid in enumerate(places)}
         rows = list(places.values())
         self._name = [p.name for p in rows]
-        self._cc = [p.country_code for p in rows]
-        self._admin1 = [p.admin1_code for p in rows]
+        # interned: pickle then stores each country and admin1 code once
+        self._cc = [sys.intern(p.country_code) for p in rows]
+        self._admin1 = [sys.intern(p.admin1_code) if p.admin1_code else None for p in rows]
         self._lat = array("d", [p.lat for p in rows])
         self._lon = array("d", [p.lon for p in rows])
         self._pop = array("q", [p.population for p in rows])
-        self._ids = list(places)
 
     def get(self, gid: str, default: Place | None = None) -> Place | None:
         i = self._index.get(gid)
@@ -484,10 +504,10 @@ class _LocalityTable:
         return gid in self._index
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._index)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
+        return iter(self._index)
 
 
 def _good_alternate(alt: str, common: set[str], primary: str, big: bool) -> bool:

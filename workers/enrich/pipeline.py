@@ -11,6 +11,7 @@ from indexer.article import ActorMention, Article, RegionMention
 from .actors import default_matcher
 from .cited import cited_sources
 from .gazetteer import Gazetteer, fold
+from .ner import configured_model, load_model
 from .ner import entities as find_entities
 from .regions import find_regions
 
@@ -60,7 +61,8 @@ def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrich
     matcher, gazetteer = default_matcher(), Gazetteer.load()
     matches = matcher.find(text)
     actor_spans = [(m.start, m.end) for m in matches if m.candidates]
-    names = find_entities(text, skip_spans=actor_spans + gazetteer_names(gazetteer, text))
+    ner_on = load_model(configured_model()) is not None
+    names = find_entities(text, skip_spans=actor_spans + gazetteer_names(gazetteer, text)) if ner_on else []
     places = find_regions(title, text, skip_spans=actor_spans, entities=names, gazetteer=gazetteer)
     place_spans = [span for region in places.regions for span in region.offsets]
     if places.dateline:

@@ -8,7 +8,6 @@ of CLAVIN/CLIFF and Mordecai: countries and places co-mentioned, population, cue
 """
 from __future__ import annotations
 
-import logging
 import math
 import re
 from collections import defaultdict
@@ -18,8 +17,6 @@ from typing import Iterable, Sequence
 from indexer.article import RegionMention
 from workers.enrich.dateline import INSTITUTION_PLACES, Dateline, expand_qualifier, parse_dateline
 from workers.enrich.gazetteer import LEVELS, Gazetteer, Place, Ref, fold, has_arabic, name_key
-
-logger = logging.getLogger(__name__)
 
 # Words after a name that make it a division ("Hama province", "Niger State", "Kharkiv region").
 ADMIN_CUES = frozenset(
@@ -61,7 +58,7 @@ SENTENCE_STARTERS = frozenset(
     "which who why how outside inside along beyond toward towards via until".split()
 )
 SPEECH_VERBS = frozenset("said says told added noted explained warned wrote asked replied recalled insisted".split())
-ARTICLES = frozenset("al el an ar as ad az at ash ad ed en er es et ez".split())
+ARTICLES = frozenset("al el an ar as ad az at ash ed en er es et ez".split())
 # Natural features named after a place: "Lake Chad", "Euphrates River" are not the place.
 FEATURES_BEFORE = frozenset("lake mount mt river gulf sea bay strait cyclone hurricane storm typhoon operation".split())
 FEATURES_AFTER = frozenset("river sea lake strait desert mountains gulf island islands ocean".split())
@@ -108,6 +105,8 @@ class Mention:
     chosen: Place | None = None
     demonym: str | None = None  # country code
     region: tuple[str, str | None] | None = None  # (country, admin1) of a named area
+    places: list[tuple[Place, Ref]] = field(default_factory=list)  # the refs that are places
+    facts: tuple | None = None  # per-mention inputs of _choose, computed once
 
 
 @dataclass
@@ -148,22 +147,28 @@ def find_regions(
 _WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
 
 
-def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span, skip, ner_places) -> list[Mention]:
+def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, int] | None,
+              skip: Sequence[tuple[int, int]], ner_places: set[tuple[int, int]] | tuple) -> list[Mention]:
+    """Candidate mentions of one text, longest matches first, with their cues."""
     folded = fold(text)
     title_case = source == "title" and _is_title_case(text)
     raw = []
-    for start, end, refs in gaz.scan(folded):
+    for start, end, index in gaz.spans(folded):
         if dateline_span and start < dateline_span[1]:
             continue
         surface = text[start:end]
-        refs = _surface_refs(surface, refs)
+        if surface.islower():
+            continue  # no meaning takes an all lower-case Latin name ("bar", "of", "police")
+        refs = _surface_refs(surface, gaz.meaning(index))
         if refs:
             raw.append((start, end, surface, refs))
     # longest match first, left to right; a kept match hides the shorter ones it overlaps
     kept: list[Mention] = []
+    covered = bytearray(len(text))
     for start, end, surface, refs in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
-        if any(k.start < end and start < k.end for k in kept):
+        if covered.find(1, start, end) >= 0:
             continue
+        covered[start:end] = b"\x01" * (end - start)
         if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
             continue
         m = Mention(source, start, end, surface, name_key(surface), list(refs))
@@ -222,7 +227,7 @@ def _is_title_case(title: str) -> bool:
 
 
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
-    """The word ending before pos (skipping spaces only) and its start; ("", -1) at punctuation."""
+    """The word ending before pos (skipping spaces only) and its start; "" at punctuation."""
     i = pos
     while i > 0 and text[i - 1] in " \t":
         i -= 1
@@ -371,7 +376,10 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
             owners = {p.country_code for p in _places(gaz, m)}
             if len(owners) == 1 and _strong_alone(gaz, m):
                 countries.add(owners.pop(), m.key)
+    for m in mentions:
+        m.places = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
     for _ in range(PASSES):
+        before = [m.chosen for m in mentions]
         below = _Evidence()  # places below country level, by country code and by admin1 code
         for m in mentions:
             if m.chosen is not None and m.chosen.level != "country":
@@ -394,6 +402,8 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
                 countries.add(m.demonym, m.key, 0.5)
             elif m.region:
                 countries.add(m.region[0], m.key)
+        if before == [m.chosen for m in mentions]:
+            break
     _drop_person_namesakes(mentions, countries)
 
 
@@ -418,14 +428,20 @@ def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
 def _choose(gaz: Gazetteer, m: Mention, countries: _Evidence, below: _Evidence) -> Place | None:
     """The best-scoring meaning of a mention, or None below MIN_SCORE. `countries` weighs the countries
     the story points at; `below` the places chosen below country level, by country and by admin1."""
-    places = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
+    places = m.places
     if not places:
         return None
-    qualifier = _qualifier_place(gaz, m.qualifier) if m.qualifier else None
-    has_country = any(p.level == "country" for p, _ in places)
-    biggest = max((p.population for p, _ in places if p.level == "locality"), default=0)
-    localities_by_admin1 = {p.admin1_code for p, _ in places if p.level == "locality"}
-    generic = m.key in GENERIC_NAMES or m.key in gaz.common_words
+    if len(places) == 1 and places[0][0].level == "country" and not (m.admin_cue or m.city_cue or m.qualifier):
+        return places[0][0]  # a country name alone: nothing to weigh
+    if m.facts is None:  # what does not change from one round to the next
+        m.facts = (
+            _qualifier_place(gaz, m.qualifier) if m.qualifier else None,
+            any(p.level == "country" for p, _ in places),
+            max((p.population for p, _ in places if p.level == "locality"), default=0),
+            {p.admin1_code for p, _ in places if p.level == "locality"},
+            m.key in GENERIC_NAMES or m.key in gaz.common_words,
+        )
+    qualifier, has_country, biggest, localities_by_admin1, generic = m.facts
     best, best_score = None, -math.inf
     for place, ref in places:
         cc = place.country_code
@@ -505,8 +521,7 @@ class _Region:
     place: Place
     mentions: int = 0  # direct and descendant mentions, title included
     offsets: list[tuple[int, int]] = field(default_factory=list)
-    weight: float = 0.0  # prominence: title, lede and body mentions weighted
-    direct: float = 0.0
+    direct: float = 0.0  # prominence of its own mentions: title, lede and body weighted
     focus: bool = False
 
     def to_model(self, gaz: Gazetteer) -> RegionMention:
@@ -533,7 +548,6 @@ def _aggregate(gaz: Gazetteer, mentions: list[Mention], lede_end: int) -> dict[t
     def add(place: Place, m: Mention, weight: float, direct: bool) -> None:
         r = regions.setdefault((place.level, place.code), _Region(place))
         r.mentions += 1
-        r.weight += weight
         if direct:
             r.direct += weight
             if m.source == "text":
@@ -566,21 +580,21 @@ def _chain(gaz: Gazetteer, place: Place) -> list[Place]:
     return chain
 
 
-FOCUS_SHARE = 0.0  # how much a place's descendants add to its own prominence when choosing the focus
 FOCUS_SECOND = 0.6  # a second focus needs this share of the first's score
-LEVEL_FACTOR = {"country": 0.6, "admin1": 1.0, "locality": 1.0}  # the gold favours the specific place
+# A country's name recurs in any story about one of its places; the specific place says more.
+LEVEL_FACTOR = {"country": 0.6, "admin1": 1.0, "locality": 1.0}
 DATELINE_BONUS = 2.0  # a story mostly is about the place it was filed from, when it names it again
 
 
 def _mark_focus(regions: dict[tuple[str, str], _Region], dateline_place: Place | None) -> None:
-    """The 1-2 most prominent places: a place's own mentions (title and lede weigh more), plus a share of
-    its descendants', plus a bonus when it is also the dateline place; a second focus when another place
-    not above or below the first comes close."""
+    """The 1-2 most prominent places: a place's own mentions (title and lede weigh more, countries less),
+    plus a bonus when it is also the dateline place; a second focus when another place, not above or
+    below the first, comes close."""
     if not regions:
         return
 
     def score(r: _Region) -> float:
-        value = r.direct + FOCUS_SHARE * (r.weight - r.direct)
+        value = r.direct
         if dateline_place is not None and r.place.code == dateline_place.code and r.direct > 0:
             value += DATELINE_BONUS
         return value * LEVEL_FACTOR[r.place.level]
@@ -603,12 +617,8 @@ def _related(a: Place, b: Place) -> bool:
     return a.code in up(b) or b.code in up(a)
 
 
-def _parent(place: Place) -> str | None:
-    return place.admin1_code if place.level == "locality" else place.country_code
-
-
 def _region_order(r: _Region) -> tuple:
-    return (("country", "admin1", "locality").index(r.place.level), -r.mentions, r.place.name)
+    return (LEVELS.index(r.place.level), -r.mentions, r.place.name)
 
 
 # ---------------------------------------------------------------- dateline
