@@ -69,6 +69,8 @@ class Settings(BaseSettings):
 
     # Enrichment. The spaCy model for names the actor base lacks; "" turns NER off (base matching only).
     ner_model: str = "en_core_web_sm"
+    # Where built data is cached between runs (the gazetteer, ~60 MB); default ~/.cache/newsindex.
+    cache_dir: Path | None = None
 
     # API.
     api_host: str = "127.0.0.1"

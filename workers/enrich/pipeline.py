@@ -54,7 +54,7 @@ def country_weights(regions: list[RegionMention]) -> dict[str, float]:
 
 def gazetteer_names(gazetteer: Gazetteer, text: str) -> list[tuple[int, int]]:
     """Capitalised gazetteer names: spans the NER model need not see unless a name runs on past them."""
-    return [(m.start, m.end) for m in gazetteer.scan(fold(text)) if text[m.start:m.end][:1].isupper()]
+    return [(start, end) for start, end, _ in gazetteer.spans(fold(text)) if text[start:end][:1].isupper()]
 
 
 def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrichment:
@@ -79,3 +79,10 @@ def enrich_article(article: Article) -> Article:
         "regions": found.regions, "actors": found.actors, "cited_sources": found.cited_sources,
         "dateline": found.dateline, "enriched_at": datetime.now(timezone.utc),
     })
+
+
+def warm_up() -> None:
+    """Load the gazetteer, the actor base and the NER model now, so a worker's first page is not slow."""
+    Gazetteer.load()
+    default_matcher()
+    load_model(configured_model())
