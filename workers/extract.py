@@ -2,6 +2,7 @@
 ExtractionError with a short machine reason when the page cannot give an article."""
 from __future__ import annotations
 
+import base64
 import codecs
 import json
 import logging
@@ -138,7 +139,7 @@ def decode_page(page: dict, options: ExtractionOptions = DEFAULT_OPTIONS) -> str
     mime, charset = _content_type(headers)
     if mime and mime not in _HTML_TYPES and mime not in _SNIFF_TYPES:
         raise ExtractionError("not_html", f"content-type {mime}")
-    raw = page.get("html")
+    raw = base64.b64decode(page["body_b64"]) if page.get("body_b64") is not None else page.get("html")
     if raw is None:
         raise ExtractionError("empty_page", "no body")
     if isinstance(raw, (bytes, bytearray)):

@@ -3,6 +3,8 @@ and links, fetches each article page once and yields it as a page dict for the h
 Every failed page ends in one discard in the outcome ledger (stage "crawl")."""
 from __future__ import annotations
 
+import base64
+
 import logging
 from datetime import datetime, timezone
 from typing import Any, Iterator
@@ -28,14 +30,15 @@ ARTICLE_PRIORITY = 10  # pages before more discovery, so workers get work early
 
 
 def page_from_response(response: Response, source: str, via: str) -> dict[str, Any]:
-    """The page dict the workers receive."""
+    """The page dict the workers receive (JSON-safe: the body travels base64-encoded)."""
     return {
         "url": response.meta.get("url", response.url),
         "final_url": response.url,
         "status": response.status,
         "headers": {key.decode("latin-1").lower(): b", ".join(values).decode("latin-1")
                     for key, values in response.headers.items()},
-        "html": response.text,
+        # The raw bytes, not Scrapy's decoding: extraction can then repair a page whose declared charset lies.
+        "body_b64": base64.b64encode(response.body).decode("ascii"),
         "encoding": response.encoding,
         "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "source": source,

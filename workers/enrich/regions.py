@@ -362,20 +362,9 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
                 m.demonym = r.target
             elif r.kind == "region" and not (m.admin_cue and "admin1" in kinds) and not m.prev_name:
                 m.region = gaz.regions[r.target]
-    countries = _Evidence()
-    if dateline_place is not None:
-        countries.add(dateline_place.country_code, "\0dateline")
-    for m in mentions:
-        if m.person:
-            continue
-        if m.demonym:
-            countries.add(m.demonym, m.key, 0.5)
-        elif m.region:
-            countries.add(m.region[0], m.key)
-        else:
-            owners = {p.country_code for p in _places(gaz, m)}
-            if len(owners) == 1 and _strong_alone(gaz, m):
-                countries.add(owners.pop(), m.key)
+    countries = _first_evidence(gaz, mentions, dateline_place)
+    if _drop_foreign_regions(gaz, mentions, countries):
+        countries = _first_evidence(gaz, mentions, dateline_place)
     for m in mentions:
         m.places = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
     for _ in range(PASSES):
@@ -405,6 +394,39 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
         if before == [m.chosen for m in mentions]:
             break
     _drop_person_namesakes(mentions, countries)
+
+
+def _first_evidence(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | None) -> _Evidence:
+    """The countries the story points at before any choice: the dateline, country names, demonyms, named
+    areas and places that name their country alone."""
+    countries = _Evidence()
+    if dateline_place is not None:
+        countries.add(dateline_place.country_code, "\0dateline")
+    for m in mentions:
+        if m.person:
+            continue
+        if m.demonym:
+            countries.add(m.demonym, m.key, 0.5)
+        elif m.region:
+            countries.add(m.region[0], m.key)
+        else:
+            owners = {p.country_code for p in _places(gaz, m)}
+            if len(owners) == 1 and _strong_alone(gaz, m):
+                countries.add(owners.pop(), m.key)
+    return countries
+
+
+def _drop_foreign_regions(gaz: Gazetteer, mentions: list[Mention], countries: _Evidence) -> bool:
+    """A named area that shares its name with a division or town of another country ("Jazira": Syria's
+    region, Sudan's Gezira state) yields to that place when only the other country is in the story."""
+    dropped = False
+    for m in mentions:
+        if not m.region or countries.get(m.region[0], m.key) > 0:
+            continue
+        if any(p.country_code != m.region[0] and countries.get(p.country_code, m.key) > 0 for p in _places(gaz, m)):
+            m.region = None
+            dropped = True
+    return dropped
 
 
 def _places(gaz: Gazetteer, m: Mention) -> list[Place]:
