@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import psutil
@@ -93,6 +94,7 @@ def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, dict[
     import os
     import subprocess
 
+    import redis
     import yaml
 
     from indexer.setup import drop_index, ensure_index
@@ -115,8 +117,9 @@ def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, dict[
     if not es_url:
         es_url = f"http://127.0.0.1:{free_port()}"
         es_service.up(es_url, state, base.es_version, "2g", base.es_user, base.java_home, base.dist_dir or base.state_dir / "dist")
-    settings = Settings(es_url=es_url, redis_url=redis_url, state_dir=state, index_alias="bench", redis_prefix="bench",
-                        queue="bench", worker_concurrency=processes)
+    run = f"bench-{uuid.uuid4().hex[:8]}"  # fresh queues and keys: nothing left from an earlier run leaks in
+    settings = Settings(es_url=es_url, redis_url=redis_url, state_dir=state, index_alias="bench", redis_prefix=run,
+                        queue=run, worker_concurrency=processes)
     es = es_service.client(es_url)
     drop_index(es, "bench")
     ensure_index(es, "bench")
@@ -149,6 +152,8 @@ def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, dict[
         stop_process(worker)
         sites.stop()
         drop_index(es, "bench")
+        keys = redis.Redis.from_url(redis_url)
+        keys.delete(run, f"{run}.index", *keys.scan_iter(f"{run}:*"))
         if not os.environ.get("NEWSINDEX_BENCH_ES_URL"):
             es_service.down(state)
         if not os.environ.get("NEWSINDEX_BENCH_REDIS_URL"):

@@ -160,6 +160,11 @@ def decode_page(page: dict, options: ExtractionOptions = DEFAULT_OPTIONS) -> str
     return _repair_mojibake(_CONTROL_RE.sub("", text))
 
 
+# comments and processing instructions are dropped at parse time, as trafilatura's own loader does: left in
+# the tree, a comment before an inline image made trafilatura lose the paragraph around it
+_HTML_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+
+
 def _parse(html: str, options: ExtractionOptions) -> lxml.html.HtmlElement:
     html = _XML_DECL_RE.sub("", html, count=1)
     if len(html) > options.max_html_chars:
@@ -168,7 +173,7 @@ def _parse(html: str, options: ExtractionOptions) -> lxml.html.HtmlElement:
             logger.info("page cut from %d to %d characters", len(html), options.max_html_chars)
             html = html[: options.max_html_chars]
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=_HTML_PARSER)
     except (etree.ParserError, ValueError) as err:
         raise ExtractionError("empty_page", f"unparsable: {err}") from err
     body = tree.find("body")

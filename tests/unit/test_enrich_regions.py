@@ -174,3 +174,47 @@ def test_mentions_add_up_through_the_hierarchy_and_offsets_stay_direct(gaz):
 def test_nothing_to_find_gives_nothing(gaz):
     result = find_regions("Markets steady", "Prices held steady on Tuesday as traders waited.", gazetteer=gaz)
     assert result.regions == [] and result.dateline is None
+
+
+def test_area_named_like_a_foreign_division_follows_the_story_country(gaz):
+    syria = find_regions("", "Farmers in Hasakah, Syria, say the Jazira could once feed Syria.", gazetteer=gaz)
+    assert codes(syria, "country") == {"SY"}
+    assert not any(r.country_code == "SD" for r in syria.regions)
+    sudan = find_regions("", "RSF fighters in Sudan swept through Jazira and Khartoum this week.", gazetteer=gaz)
+    assert "SD-GZ" in codes(sudan, "admin1")
+    assert codes(sudan, "country") == {"SD"}
+
+
+def test_area_keeps_its_name_against_a_foreign_village(gaz):
+    # Iran has a village called Golan; a story on Iran naming the Golan still means Syria's Golan
+    result = find_regions("", "Iran condemned the strikes on the Golan, officials in Tehran said.", gazetteer=gaz)
+    assert "SY" in codes(result, "country")
+    assert not any(r.level == "locality" and r.country_code == "IR" and r.name == "Golan" for r in result.regions)
+
+
+@pytest.mark.parametrize("subheading", ["Rivers running low", "Rivers Running Low", "Lakes and Rivers Dry Up"])
+def test_word_opening_a_subheading_is_no_place(gaz, subheading):
+    text = f"Drought grips Hasakah in Syria.\n{subheading}\nIrrigation canals are dry."
+    result = find_regions("", text, gazetteer=gaz)
+    assert codes(result, "country") == {"SY"}
+    assert not any(r.country_code in ("NG", "SS") for r in result.regions)
+
+
+def test_word_named_division_still_counts_with_its_cue_and_country(gaz):
+    result = find_regions("", "Gunmen attacked a village in Rivers State, Nigeria, police said.", gazetteer=gaz)
+    assert "NG-RI" in codes(result, "admin1")
+
+
+@pytest.mark.parametrize("subheading", ["A Fight for Liberty", "Rules of Commerce"])
+def test_town_named_by_a_word_in_a_title_case_subheading_is_no_place(gaz, subheading):
+    # Liberty and Commerce are Texas towns; inside a subheading their capital letters say nothing
+    text = (f"Lawmakers in Austin, Texas, debated the bill.\n{subheading}\n"
+            "The vote is due Friday in Houston, Texas.")
+    result = find_regions("", text, gazetteer=gaz)
+    assert {r.name for r in result.regions if r.level == "locality"} == {"Austin", "Houston"}
+
+
+def test_town_named_by_a_word_counts_with_a_city_cue(gaz):
+    text = "Lawmakers in Austin, Texas, debated the bill.\nThe town of Liberty sent its mayor."
+    result = find_regions("", text, gazetteer=gaz)
+    assert "Liberty" in {r.name for r in result.regions if r.level == "locality"}

@@ -34,11 +34,19 @@ def test_scoring_is_a_bag_of_tokens(bench):
     assert bench.aggregate([(1.0, 0.5), (0.5, 1.0)])["f1"] == pytest.approx(0.75)
 
 
+def test_snippet_scoring(bench):
+    gold = {"with": ["kept one", "kept  two"], "without": ["menu", "footer", "banner", "share"]}
+    assert bench.snippet_scores(gold, "x kept one y kept\ntwo") == (1.0, 1.0)
+    assert bench.snippet_scores(gold, "kept one menu footer") == (0.5, 0.5)
+    assert bench.snippet_scores(gold, "") == (1.0, 0.0)
+
+
 def test_main_text_f1_on_demo_corpus(bench, items):
     articles = [i for i in items if i["gold"] is not None]
     assert len(articles) >= 30
-    results = bench.evaluate(articles, {"ours": bench.CONFIGS["ours"]}, ngram=1, worst=0)
+    results, per_page = bench.evaluate(articles, {"ours": bench.CONFIGS["ours"]}, ngram=1, worst=0)
     assert results["ours"]["f1"] >= MIN_F1
+    assert set(per_page) == {i["id"] for i in articles}
 
 
 def test_metadata_on_demo_corpus(bench, items):

@@ -297,6 +297,7 @@ class ActorMatcher:
             for government in governments:
                 cased.setdefault(form, _Key(form)).add("metonym", government, form)
         self._forces = _national_forces(base, forms)
+        self._governments = _national_governments(base, forms)
         self._country_forms = frozenset(forms)
         self._cased = _automaton(cased)
         self._lower = _automaton(lower)
@@ -367,6 +368,9 @@ class ActorMatcher:
                 offsets[actor_id].append((match.start, match.end))
         for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context):
             offsets[actor_id].append((match.start, match.end))
+        taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
+        for actor_id, span in self._the_government(text, context, taken):
+            offsets[actor_id].append(span)
         covered = [(m.start, m.end) for m in matches]
         covered += self._surname_mentions(text, offsets, covered)
 
@@ -419,6 +423,19 @@ class ActorMatcher:
                     yield match, self._forces[government]
                 elif acting or (len(chain) == 1 and _OFFICIALS_AFTER_RE.match(after)):
                     yield match, government
+
+    def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+        """(government id, span) for each bare "the government" ("the federal government", "the army-backed
+        government") when one country dominates the story (twice the weight of any other): its government."""
+        ranked = sorted(context.story.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return
+        government = self._governments.get(ranked[0][0])
+        if government is None:
+            return
+        for m in _THE_GOVERNMENT_RE.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                yield government, m.span()
 
     def _surname_mentions(self, text: str, offsets: dict[str, list[tuple[int, int]]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Add later surname-only mentions ("Burhan" after "Abdel Fattah al-Burhan") to linked persons;
@@ -516,6 +533,17 @@ def _national_forces(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[st
     return {government: actor_id for government, (_, actor_id) in best.items()}
 
 
+def _national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
+    """country -> its national government: of the governments holding country forms, the one with the most forms."""
+    count: Counter = Counter(g for governments in forms.values() for g in governments)
+    best: dict[str, tuple[int, str]] = {}
+    for government, n in count.items():
+        country = base.actors[government].country
+        if country and (country not in best or n > best[country][0]):
+            best[country] = (n, government)
+    return {country: government for country, (_, government) in best.items()}
+
+
 def _verb_forms(lemmas: str, irregular: str) -> str:
     forms = set(irregular.split())
     for lemma in lemmas.split():
@@ -549,18 +577,22 @@ _FILLER = (r"(?:(?:has|have|had|is|was|were|are|would|will|could|can|may|might|m
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
 _ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},)?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
                               r"allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
+# (a war or clashes "with" a country are its forces' doing, not its government's: see the guideline)
 _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|tensions|dispute|relations|ties|pact|treaty|"
-                   r"cooperation|summit|meeting|rift|war|clashes|border\s+clashes")
+                   r"cooperation|summit|meeting|rift")
 # names coordinated before the country ("pressure from Washington and Israel", "between the Democratic Republic of
 # Congo and Rwanda") belong to the same chain even when they are no country form themselves
 _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*"
 _ACTING_BEFORE_RE = re.compile(
-    rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accused|accuses|urged|urges|called\s+on|calls\s+on|pressed|presses|"
-    rf"warned|criticised|criticized|condemned|blamed|sanctioned|asked)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
+    rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
+    rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing))|"
+    rf"\b(?:[Oo]fficials|[Aa]uthorities|[Dd]iplomats|[Mm]inisters|[Ll]eaders|[Nn]egotiators)\s+in|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 _OFFICIALS_AFTER_RE = re.compile(
+    r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current)\s+)*"
+    r"(?:government|authorities|administration|cabinet)\b|"
     r"(?:['’]s)?\s+(?:special\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
     r"mediators?|embassy|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
     r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request)\b"
@@ -576,7 +608,14 @@ _UMBRELLA_AFTER_RE = re.compile(
     r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
     r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"
 )
-_COORDINATION_RE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+# A bare "the government": the government of the country the story is about (not "the government of X",
+# "government forces", "government-held").
+_THE_GOVERNMENT_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
+    r"current)\s+)?government\b(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of|in|forces|troops|soldiers|units|army|"
+    r"military|held|controlled|backed|aligned|allied|run|owned|side|areas|positions)\b)"
+)
+_COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 _PREVIOUS_WORD_RE = re.compile(r"([\w.'’-]+)\s+$")
 _TITLES = frozenset(
     "President Prime Minister Premier General Gen Lt Col Colonel Major Maj Captain Capt Commander Mr Mrs Ms Dr Sheikh "

@@ -47,6 +47,7 @@ SCOPE = frozenset(
 ARABIC_SCRIPT = frozenset("SY IQ YE PS LB JO SA AE EG SD LY TN DZ MA MR KW QA BH OM TD SO DJ IL".split())
 MIN_POPULATION_ELSEWHERE = 5000
 BIG_PLACE = 100_000  # places this big keep every alternate name (exonyms such as Moscow/Moskva matter)
+DECODED_LIMIT = 50_000  # meanings and localities kept decoded per process (a worker meets far fewer names)
 
 LEVELS = ("country", "admin1", "locality")
 _KINDS = (*LEVELS, "demonym", "region", "reject")
@@ -204,6 +205,10 @@ class Gazetteer:
         self._ref_flags = array("B")
         self._ref_target: list[str] = []
         self._ref_exact: dict[int, str] = {}
+        self._decoded: dict[int, tuple[Ref, ...]] = {}  # meaning index -> refs, filled on use, never pickled
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_decoded": {}}
 
     # -------------------------------------------------------- loading
     @classmethod
@@ -409,13 +414,13 @@ class Gazetteer:
         return Ref(_KINDS[self._ref_kind[i]], self._ref_target[i], bool(flags & 1), self._ref_exact.get(i),
                    bool(flags & 2))
 
-    def _meaning(self, index: int) -> tuple[int, tuple[Ref, ...]]:
-        ids = self._ref_ids[self._starts[index]:self._starts[index + 1]]
-        return self._lengths[index], tuple(self._ref(i) for i in ids)
-
     # -------------------------------------------------------- queries
     def get(self, level: str, code: str) -> Place | None:
-        return {"country": self.countries, "admin1": self.admin1, "locality": self.localities}[level].get(code)
+        if level == "locality":
+            return self.localities.get(code)
+        if level == "admin1":
+            return self.admin1.get(code)
+        return self.countries.get(code) if level == "country" else None
 
     def place(self, ref: Ref) -> Place | None:
         """The place a country/admin1/locality ref points at (None for demonyms, regions, rejects)."""
@@ -426,7 +431,7 @@ class Gazetteer:
     def refs(self, name: str) -> list[Ref]:
         """Every meaning of a name (exact key after normalisation)."""
         index = self._automaton.get(f" {name_key(name)} ", -1)
-        return list(self._meaning(index)[1]) if index >= 0 else []
+        return list(self.meaning(index)) if index >= 0 else []
 
     def lookup(self, name: str, country: str | None = None, level: str | None = None,
                admin1: str | None = None) -> list[Place]:
@@ -459,15 +464,25 @@ class Gazetteer:
     def spans(self, folded: str) -> Iterator[tuple[int, int, int]]:
         """(start, end, meaning index) of every name occurrence in `folded` (the output of fold()) on token
         boundaries, overlapping ones included; offsets index the original text. meaning() gives the refs."""
+        yield from self.span_list(folded)
+
+    def span_list(self, folded: str) -> list[tuple[int, int, int]]:
+        """spans() as a list (faster when every span is wanted)."""
         assert self._automaton is not None
         lengths = self._lengths
-        for end, index in self._automaton.iter(f" {folded} "):
-            # " name " ends at padded index `end` (inclusive), so the name is padded[end-length:end],
-            # which is text[end-length-1:end-1]
-            yield end - lengths[index] - 1, end - 1, index
+        # " name " ends at padded index `end` (inclusive), so the name is padded[end-length:end], which is
+        # text[end-length-1:end-1]
+        return [(end - lengths[index] - 1, end - 1, index) for end, index in self._automaton.iter(f" {folded} ")]
 
     def meaning(self, index: int) -> tuple[Ref, ...]:
-        return self._meaning(index)[1]
+        """The refs of a meaning index from spans(), decoded once and then shared (treat as read-only)."""
+        refs = self._decoded.get(index)
+        if refs is None:
+            if len(self._decoded) >= DECODED_LIMIT:
+                self._decoded.clear()
+            ids = self._ref_ids[self._starts[index]:self._starts[index + 1]]
+            refs = self._decoded[index] = tuple(self._ref(i) for i in ids)
+        return refs
 
     def scan(self, folded: str) -> Iterator[Match]:
         """Every name occurrence in `folded`, as spans() does, with its meanings."""
@@ -488,13 +503,23 @@ class _LocalityTable:
         self._lat = array("d", [p.lat for p in rows])
         self._lon = array("d", [p.lon for p in rows])
         self._pop = array("q", [p.population for p in rows])
+        self._decoded: dict[str, Place] = {}  # filled on use, never pickled
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_decoded": {}}
 
     def get(self, gid: str, default: Place | None = None) -> Place | None:
+        place = self._decoded.get(gid)
+        if place is not None:
+            return place
         i = self._index.get(gid)
         if i is None:
             return default
-        return Place("locality", gid, self._name[i], self._cc[i], self._admin1[i], self._lat[i], self._lon[i],
-                     self._pop[i])
+        if len(self._decoded) >= DECODED_LIMIT:
+            self._decoded.clear()
+        place = self._decoded[gid] = Place("locality", gid, self._name[i], self._cc[i], self._admin1[i],
+                                           self._lat[i], self._lon[i], self._pop[i])
+        return place
 
     def __getitem__(self, gid: str) -> Place:
         place = self.get(gid)

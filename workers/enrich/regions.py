@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -91,7 +90,7 @@ class Mention:
     surface: str
     key: str
     refs: list[Ref]
-    initial: bool = False  # starts a sentence (or sits in a title-case title)
+    initial: bool = False  # starts a sentence (or sits in a title-case title or subheading)
     capital_neighbour: bool = False  # a capitalised word right before or after (other than a modifier)
     feature: bool = False  # "Lake Chad", "Jordan River"
     surname: str | None = None  # "Jordan Whitaker": the name after a given-name place
@@ -152,16 +151,22 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
     """Candidate mentions of one text, longest matches first, with their cues."""
     folded = fold(text)
     title_case = source == "title" and _is_title_case(text)
+    headings = _Headings(text) if source == "text" else None
     raw = []
-    for start, end, index in gaz.spans(folded):
-        if dateline_span and start < dateline_span[1]:
+    after = dateline_span[1] if dateline_span else 0
+    known: dict[str, list[Ref]] = {}  # a story repeats its names: each surface is read once
+    for start, end, index in gaz.span_list(folded):
+        if start < after:
             continue
         surface = text[start:end]
         if surface.islower():
             continue  # no meaning takes an all lower-case Latin name ("bar", "of", "police")
-        refs = _surface_refs(surface, gaz.meaning(index))
+        refs = known.get(surface)
+        if refs is None:
+            refs = known[surface] = _surface_refs(surface, gaz.meaning(index))
         if refs:
             raw.append((start, end, surface, refs))
+    keys: dict[str, str] = {}
     # longest match first, left to right; a kept match hides the shorter ones it overlaps
     kept: list[Mention] = []
     covered = bytearray(len(text))
@@ -171,8 +176,9 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
         covered[start:end] = b"\x01" * (end - start)
         if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
             continue
-        m = Mention(source, start, end, surface, name_key(surface), list(refs))
-        _cues(m, text, gaz, title_case, (start, end) in ner_places)
+        key = keys.get(surface) or keys.setdefault(surface, name_key(surface))
+        m = Mention(source, start, end, surface, key, refs)
+        _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     _share_admin_cues(kept, text)
@@ -221,9 +227,32 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def _is_title_case(title: str) -> bool:
+def _is_title_case(title: str, min_words: int = 3) -> bool:
     words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    return len(words) >= min_words and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+HEADING_WORDS = 12  # a line this short without closing punctuation is a subheading, not a sentence
+
+
+class _Headings:
+    """Subheadings of an extracted text: short title-case lines without closing punctuation ("Rivers
+    Running Low"), where a capital letter says nothing about a name. Lines are checked on demand."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[int, bool] = {}
+
+    def at(self, pos: int) -> bool:
+        start = self._text.rfind("\n", 0, pos) + 1
+        found = self._lines.get(start)
+        if found is None:
+            end = self._text.find("\n", pos)
+            line = self._text[start:end if end >= 0 else len(self._text)].strip()
+            found = (bool(line) and line[-1] not in ".!?:;\"”’)" and len(line.split()) <= HEADING_WORDS
+                     and _is_title_case(line, min_words=2))
+            self._lines[start] = found
+        return found
 
 
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
@@ -332,19 +361,21 @@ class _Evidence:
     (five mentions of "Orano" must not vouch for Oran)."""
 
     def __init__(self) -> None:
-        self._by_code: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        self._total: dict[str, float] = defaultdict(float)
+        self._by_code: dict[str, dict[str, float]] = {}
+        self._total: dict[str, float] = {}
 
     def add(self, code: str | None, key: str, weight: float = 1.0) -> None:
         if code:
-            self._by_code[code][key] += weight
-            self._total[code] += weight
+            by_key = self._by_code.setdefault(code, {})
+            by_key[key] = by_key.get(key, 0.0) + weight
+            self._total[code] = self._total.get(code, 0.0) + weight
 
     def get(self, code: str | None, key: str) -> float:
         """The weight of `code` from names other than `key`."""
-        if not code or code not in self._total:
+        total = self._total.get(code)
+        if total is None:
             return 0.0
-        return self._total[code] - self._by_code[code].get(key, 0.0)
+        return total - self._by_code[code].get(key, 0.0)
 
 
 def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | None) -> None:
@@ -362,11 +393,17 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
                 m.demonym = r.target
             elif r.kind == "region" and not (m.admin_cue and "admin1" in kinds) and not m.prev_name:
                 m.region = gaz.regions[r.target]
-    countries = _first_evidence(gaz, mentions, dateline_place)
-    if _drop_foreign_regions(gaz, mentions, countries):
-        countries = _first_evidence(gaz, mentions, dateline_place)
+    # mentions of one surface share their refs list unless a rule above replaced it (lists are never changed
+    # in place), so the list's identity keys what follows from the refs alone
+    places_of: dict[int, list[tuple[Place, Ref]]] = {}
     for m in mentions:
-        m.places = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
+        places = places_of.get(id(m.refs))
+        if places is None:
+            places = places_of[id(m.refs)] = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
+        m.places = places
+    countries = _first_evidence(gaz, mentions, dateline_place)
+    if _drop_foreign_regions(mentions, countries):
+        countries = _first_evidence(gaz, mentions, dateline_place)
     for _ in range(PASSES):
         before = [m.chosen for m in mentions]
         below = _Evidence()  # places below country level, by country code and by admin1 code
@@ -377,10 +414,15 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
             elif m.region and m.region[1]:
                 below.add(m.region[0], m.key)
                 below.add(m.region[1], m.key)
+        chosen: dict[tuple, Place | None] = {}  # mentions alike in name and cues choose alike in one round
         for m in mentions:
             if m.demonym or m.region or m.person:
                 continue
-            m.chosen = _choose(gaz, m, countries, below)
+            alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier.surface if m.qualifier else None,
+                     m.loose, m.initial, m.prev_name)
+            if alike not in chosen:
+                chosen[alike] = _choose(gaz, m, countries, below)
+            m.chosen = chosen[alike]
         countries = _Evidence()
         if dateline_place is not None:
             countries.add(dateline_place.country_code, "\0dateline")
@@ -402,6 +444,7 @@ def _first_evidence(gaz: Gazetteer, mentions: list[Mention], dateline_place: Pla
     countries = _Evidence()
     if dateline_place is not None:
         countries.add(dateline_place.country_code, "\0dateline")
+    alone: dict[int, str | None] = {}  # by identity of the places list (see _resolve)
     for m in mentions:
         if m.person:
             continue
@@ -410,27 +453,26 @@ def _first_evidence(gaz: Gazetteer, mentions: list[Mention], dateline_place: Pla
         elif m.region:
             countries.add(m.region[0], m.key)
         else:
-            owners = {p.country_code for p in _places(gaz, m)}
-            if len(owners) == 1 and _strong_alone(gaz, m):
-                countries.add(owners.pop(), m.key)
+            if id(m.places) not in alone:
+                owners = {p.country_code for p, _ in m.places}
+                alone[id(m.places)] = owners.pop() if len(owners) == 1 and _strong_alone(gaz, m) else None
+            countries.add(alone[id(m.places)], m.key)
     return countries
 
 
-def _drop_foreign_regions(gaz: Gazetteer, mentions: list[Mention], countries: _Evidence) -> bool:
-    """A named area that shares its name with a division or town of another country ("Jazira": Syria's
-    region, Sudan's Gezira state) yields to that place when only the other country is in the story."""
+def _drop_foreign_regions(mentions: list[Mention], countries: _Evidence) -> bool:
+    """A named area that shares its name with a division of another country ("Jazira": Syria's region,
+    Sudan's Gezira state) yields to that division when only the other country is in the story (a village
+    abroad never outweighs the area: "the Golan" in a story on Iran stays the Golan)."""
     dropped = False
     for m in mentions:
         if not m.region or countries.get(m.region[0], m.key) > 0:
             continue
-        if any(p.country_code != m.region[0] and countries.get(p.country_code, m.key) > 0 for p in _places(gaz, m)):
+        if any(p.level == "admin1" and p.country_code != m.region[0] and countries.get(p.country_code, m.key) > 0
+               for p, _ in m.places):
             m.region = None
             dropped = True
     return dropped
-
-
-def _places(gaz: Gazetteer, m: Mention) -> list[Place]:
-    return [p for p in (gaz.place(r) for r in m.refs) if p is not None]
 
 
 def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
@@ -440,7 +482,7 @@ def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
     for r in m.refs:
         if r.kind == "country" or r.curated:
             return True
-    ranked = sorted(((p, r) for r in m.refs if (p := gaz.place(r)) is not None), key=lambda pr: -pr[0].population)
+    ranked = sorted(m.places, key=lambda pr: -pr[0].population)
     if not ranked or ranked[0][1].alternate or ranked[0][0].population < BIG_CITY:
         return False
     # one big city, or one that dwarfs its namesakes (Atlanta, not Atlanta, Texas)
@@ -462,29 +504,32 @@ def _choose(gaz: Gazetteer, m: Mention, countries: _Evidence, below: _Evidence) 
             max((p.population for p, _ in places if p.level == "locality"), default=0),
             {p.admin1_code for p, _ in places if p.level == "locality"},
             m.key in GENERIC_NAMES or m.key in gaz.common_words,
+            m.key.split()[0] in FEATURES_BEFORE,
         )
-    qualifier, has_country, biggest, localities_by_admin1, generic = m.facts
+    qualifier, has_country, biggest, localities_by_admin1, generic, feature_word = m.facts
+    key = m.key
     best, best_score = None, -math.inf
     for place, ref in places:
-        cc = place.country_code
-        ctx = countries.get(cc, m.key)
-        sub = below.get(cc, m.key)
-        same_admin1 = below.get(place.admin1_code, m.key)
+        cc, level = place.country_code, place.level
+        # only the evidence a level's score reads is looked up (this loop is the hottest of the module)
+        ctx = countries.get(cc, key) if level != "locality" or not has_country else 0.0
+        sub = below.get(cc, key) if level == "admin1" else 0.0
+        same_admin1 = below.get(place.admin1_code, key) if level == "locality" else 0.0
         # beside a country of the same name, a division needs places of its own country around it and
         # a town places of its own division ("Georgia" in a story on Atlanta; "Jordan" stays the country)
         if not has_country:
             has_ctx = ctx > 0
-        elif place.level == "admin1":
+        elif level == "admin1":
             has_ctx = ctx > 0 and sub > 0
         else:
             has_ctx = same_admin1 > 0
-        if place.level == "country":
+        if level == "country":
             score = 4.0 + min(ctx, 3.0)
             if m.admin_cue or m.city_cue:
                 score -= 4.0
             if qualifier is not None and qualifier.level != "country":
                 score -= 3.0
-        elif place.level == "admin1":
+        elif level == "admin1":
             score = 1.0 + (3.0 if m.admin_cue else 0.0) + (1.5 if ref.curated else 0.0)
             if not m.admin_cue and place.code in localities_by_admin1:
                 score -= 2.5  # "Hama" alone is the city (which implies the governorate)
@@ -504,15 +549,18 @@ def _choose(gaz: Gazetteer, m: Mention, countries: _Evidence, below: _Evidence) 
             if not ref.curated:
                 if m.loose:
                     score -= 3.0  # "Hassan Ali": capitalised neighbours make a person more likely
-                if (generic or m.key.split()[0] in FEATURES_BEFORE) and same_admin1 <= 0 and qualifier is None:
-                    score -= 5.0  # "Police said", "the Council", "Mount Hermon": words or features, not towns
+                if (generic or feature_word) and (same_admin1 <= 0 or m.initial) \
+                        and qualifier is None and not m.city_cue:
+                    # "Police said", "the Council", "Mount Hermon": words or features, not towns; where every
+                    # word is capitalised (a sentence start, a title-case line) even with towns of its state around
+                    score -= 5.0
                 elif m.initial and (ref.alternate or place.population < 10_000) and same_admin1 <= 0:
                     score -= 3.0  # a capital letter that only opens a sentence ("Voters queued")
             if same_admin1 > 0:
                 score += 1.0
-        if place.level != "country" and m.prev_name:
+        if level != "country" and m.prev_name:
             score -= 2.5  # "Tamar Golan", "Hawa Aden": a given name before
-        if qualifier is not None and place.level != "country":
+        if qualifier is not None and level != "country":
             inside = qualifier.level == "country" and cc == qualifier.code
             inside |= qualifier.level == "admin1" and place.admin1_code == qualifier.code
             score += 5.0 if inside else -2.0
