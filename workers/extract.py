@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Literal
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import justext
 import lxml.html
@@ -424,7 +424,7 @@ def _listing_evidence(tree, meta: dict, ld: list[dict], url: str) -> str | None:
         return None
     if _LISTING_PATH_RE.search(path):
         return f"listing URL {path}"
-    if _section_like(path):
+    if _section_like(path) and not _query_names_a_story(urlsplit(url).query):
         return f"section-like URL {path} without article markup"
     return None
 
@@ -436,6 +436,18 @@ def _section_like(path: str) -> bool:
         segments.pop()
     segments = [re.sub(r"\.\w{2,5}$", "", seg) for seg in segments]
     return len(segments) <= 2 and all(len(seg.split("-")) <= 2 and not re.search(r"\d{4}", seg) for seg in segments)
+
+
+_PAGING_KEYS = {"page", "paged", "pg", "p_page", "offset", "start", "limit", "sort", "order", "from", "size"}
+
+
+def _query_names_a_story(query: str) -> bool:
+    """Dynamic CMS pages name the story in the query string ("spip.php?article8532", "index.php?id=4471");
+    a page number or sort order does not count."""
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if key.lower() not in _PAGING_KEYS and re.search(r"\d{2,}", key + value):
+            return True
+    return False
 
 
 def _has_article_markup(meta: dict, ld_types: set[str]) -> bool:
@@ -503,7 +515,8 @@ def standfirsts(tree) -> set[str]:
     found = set()
     for el in tree.xpath("//body//*[self::p or self::div or self::h2 or self::span]"):
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _STANDFIRST_RE.search(marks) or (el.tag == "p" and el.xpath("ancestor::header[not(ancestor::footer)]")):
+        # a paragraph or h2 inside the story's <header> is its standfirst (the headline is an h1)
+        if _STANDFIRST_RE.search(marks) or (el.tag in ("p", "h2") and el.xpath("ancestor::header[not(ancestor::footer)]")):
             text = _normalize(el.text_content())
             if 5 <= len(text.split()) <= 80:
                 found.add(text)

@@ -426,7 +426,7 @@ class ActorMatcher:
 
     def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
         """(government id, span) for each bare "the government" ("the federal government", "the army-backed
-        government") when one country dominates the story (twice the weight of any other): its government."""
+        government") that acts, when one country dominates the story (twice the weight of any other): its government."""
         ranked = sorted(context.story.items(), key=lambda kv: -kv[1])
         if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
             return
@@ -434,7 +434,10 @@ class ActorMatcher:
         if government is None:
             return
         for m in _THE_GOVERNMENT_RE.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            # as for country names, only where it acts ("the government said", "urged the government")
+            if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
                 yield government, m.span()
 
     def _surname_mentions(self, text: str, offsets: dict[str, list[tuple[int, int]]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -534,20 +537,42 @@ def _national_forces(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[st
 
 
 def _national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
-    """country -> its national government: of the governments holding country forms, the one with the most forms."""
-    count: Counter = Counter(g for governments in forms.values() for g in governments)
-    best: dict[str, tuple[int, str]] = {}
-    for government, n in count.items():
-        country = base.actors[government].country
-        if country and (country not in best or n > best[country][0]):
-            best[country] = (n, government)
-    return {country: government for country, (_, government) in best.items()}
+    """country -> its national government: the top-level government most of the country's base hangs under
+    (ministries, forces, agencies), holding country forms, and with twice the actors of any rival top-level
+    government (a country with two authorities, such as Gaza's and Ramallah's, has none)."""
+    holders = {g for governments in forms.values() for g in governments}
+    under: Counter = Counter()
+    for actor in base.actors.values():
+        node, seen = actor.parent, set()
+        while node and node in base.actors and node not in seen:
+            seen.add(node)
+            if base.actors[node].parent is None:
+                under[node] += 1
+            node = base.actors[node].parent
+    ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for actor in base.actors.values():
+        if actor.type == "government" and actor.parent is None and actor.country:
+            ranked[actor.country].append((under[actor.id], actor.id))
+    result = {}
+    for country, rivals in ranked.items():
+        rivals.sort(reverse=True)
+        (top, government), rest = rivals[0], rivals[1:]
+        if government in holders and top > 0 and (not rest or top >= 2 * rest[0][0]):
+            result[country] = government
+    return result
 
 
 def _verb_forms(lemmas: str, irregular: str) -> str:
     forms = set(irregular.split())
     for lemma in lemmas.split():
         forms.add(lemma)
+        # "is pressing", "has been mediating", "keeps shipping"
+        if lemma.endswith("e") and not lemma.endswith("ee"):
+            forms.add(lemma[:-1] + "ing")
+        elif len(lemma) <= 4 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms.add(lemma + lemma[-1] + "ing")
+        else:
+            forms.add(lemma + "ing")
         if lemma.endswith("y") and lemma[-2] not in "aeiou":
             forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
         elif lemma.endswith("e"):
@@ -572,7 +597,7 @@ _ACTING_VERBS = _verb_forms(
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed",
 )
-_FILLER = (r"(?:(?:has|have|had|is|was|were|are|would|will|could|can|may|might|must|should|also|now|still|again|then|"
+_FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
            r"repeatedly|reportedly|long|already|never|not|quickly|formally|publicly|officially|itself|so\s+far|"
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
 _ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},)?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
@@ -586,7 +611,8 @@ _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z]
 _ACTING_BEFORE_RE = re.compile(
     rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
     rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing))|"
-    rf"\b(?:[Oo]fficials|[Aa]uthorities|[Dd]iplomats|[Mm]inisters|[Ll]eaders|[Nn]egotiators)\s+in|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
+    rf"\b(?:[Oo]fficials|[Aa]uthorities|[Dd]iplomats|[Mm]inisters|[Ll]eaders|[Nn]egotiators)\s+in|"
+    rf"\b(?:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )

@@ -52,9 +52,11 @@ def country_weights(regions: list[RegionMention]) -> dict[str, float]:
     return weights
 
 
-def gazetteer_names(gazetteer: Gazetteer, text: str) -> list[tuple[int, int]]:
-    """Capitalised gazetteer names: spans the NER model need not see unless a name runs on past them."""
-    return [(start, end) for start, end, _ in gazetteer.spans(fold(text)) if text[start:end][:1].isupper()]
+def gazetteer_names(gazetteer: Gazetteer, text: str, spans: list[tuple[int, int, int]] | None = None) -> list[tuple[int, int]]:
+    """Capitalised gazetteer names: spans the NER model need not see unless a name runs on past them.
+    `spans`: the text's gazetteer spans when already found."""
+    found = gazetteer.span_list(fold(text)) if spans is None else spans
+    return [(start, end) for start, end, _ in found if text[start].isupper()]
 
 
 def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrichment:
@@ -62,8 +64,9 @@ def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrich
     matches = matcher.find(text)
     actor_spans = [(m.start, m.end) for m in matches if m.candidates]
     ner_on = load_model(configured_model()) is not None
-    names = find_entities(text, skip_spans=actor_spans + gazetteer_names(gazetteer, text)) if ner_on else []
-    places = find_regions(title, text, skip_spans=actor_spans, entities=names, gazetteer=gazetteer)
+    spans = gazetteer.span_list(fold(text))  # one gazetteer pass serves the NER skip spans and the regions
+    names = find_entities(text, skip_spans=actor_spans + gazetteer_names(gazetteer, text, spans)) if ner_on else []
+    places = find_regions(title, text, skip_spans=actor_spans, entities=names, gazetteer=gazetteer, spans=spans)
     place_spans = [span for region in places.regions for span in region.offsets]
     if places.dateline:
         place_spans += places.dateline.offsets

@@ -80,7 +80,7 @@ MIN_SCORE = 2.0
 PASSES = 3  # resolution rounds, each using the previous round's choices as context
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One name occurrence in the title or the text, with what it may mean and its context cues."""
 
@@ -120,10 +120,12 @@ def find_regions(
     skip_spans: Iterable[tuple[int, int]] = (),
     entities: Sequence = (),
     gazetteer: Gazetteer | None = None,
+    spans: Sequence[tuple[int, int, int]] | None = None,
 ) -> RegionResult:
     """Resolve the places of an article. `skip_spans` are text spans of other names (actor-base persons and
     organisations): a place strictly inside one is not a place. `entities` are NER spans (objects with
-    label, start, end): a place strictly inside a PERSON is dropped, and GPE/LOC spans support a place."""
+    label, start, end): a place strictly inside a PERSON is dropped, and GPE/LOC spans support a place.
+    `spans` are the text's gazetteer spans (Gazetteer.span_list(fold(text))) when the caller has them."""
     gaz = gazetteer or Gazetteer.load()
     dateline = parse_dateline(text)
     persons = [(e.start, e.end) for e in entities if getattr(e, "label", "") == "PERSON"]
@@ -131,7 +133,7 @@ def find_regions(
     places_ner = {(e.start, e.end) for e in entities if getattr(e, "label", "") in ("GPE", "LOC")}
 
     mentions = _mentions(gaz, "title", title, None, (), ()) if title else []
-    mentions += _mentions(gaz, "text", text, dateline.span if dateline else None, skip, places_ner)
+    mentions += _mentions(gaz, "text", text, dateline.span if dateline else None, skip, places_ner, spans)
     dateline_place = _resolve_dateline(gaz, dateline) if dateline else None
     _resolve(gaz, mentions, dateline_place)
     lede_end = _lede_end(text, dateline.span[1] if dateline else 0)
@@ -147,15 +149,15 @@ _WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
 
 
 def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, int] | None,
-              skip: Sequence[tuple[int, int]], ner_places: set[tuple[int, int]] | tuple) -> list[Mention]:
+              skip: Sequence[tuple[int, int]], ner_places: set[tuple[int, int]] | tuple,
+              spans: Sequence[tuple[int, int, int]] | None = None) -> list[Mention]:
     """Candidate mentions of one text, longest matches first, with their cues."""
-    folded = fold(text)
     title_case = source == "title" and _is_title_case(text)
     headings = _Headings(text) if source == "text" else None
     raw = []
     after = dateline_span[1] if dateline_span else 0
     known: dict[str, list[Ref]] = {}  # a story repeats its names: each surface is read once
-    for start, end, index in gaz.span_list(folded):
+    for start, end, index in gaz.span_list(fold(text)) if spans is None else spans:
         if start < after:
             continue
         surface = text[start:end]
@@ -414,7 +416,8 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
             elif m.region and m.region[1]:
                 below.add(m.region[0], m.key)
                 below.add(m.region[1], m.key)
-        chosen: dict[tuple, Place | None] = {}  # mentions alike in name and cues choose alike in one round
+        # _choose reads only these fields of a mention: mentions alike choose alike in one round
+        chosen: dict[tuple, Place | None] = {}
         for m in mentions:
             if m.demonym or m.region or m.person:
                 continue
@@ -586,7 +589,7 @@ def _drop_person_namesakes(mentions: list[Mention], countries: _Evidence) -> Non
 
 
 # ---------------------------------------------------------------- aggregation and focus
-@dataclass
+@dataclass(slots=True)
 class _Region:
     place: Place
     mentions: int = 0  # direct and descendant mentions, title included
