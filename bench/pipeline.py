@@ -109,6 +109,18 @@ class MemorySampler:
         self.thread.join()
 
 
+def wait_until_idle(pid: int, timeout: float = 120.0) -> None:
+    """Wait until a process tree has started (some CPU spent) and then stays nearly idle for a second."""
+    deadline = time.monotonic() + timeout
+    last = tree_cpu_seconds(pid)
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 2:
+        time.sleep(0.5)
+        now = tree_cpu_seconds(pid)
+        quiet = quiet + 1 if now - last < 0.05 and now > 1.0 else 0
+        last = now
+
+
 def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, float, dict[str, float]]:
     """pages/s from crawl start to searchable, the workers' CPU ms per page, and peak memory per process."""
     import os
@@ -152,7 +164,7 @@ def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, float
     ledger.reset()
     worker = start_worker(settings, processes)
     try:
-        time.sleep(3)  # worker boot is not part of the throughput
+        wait_until_idle(worker.pid)  # worker boot (loading the gazetteer, actor base, NER model) is not measured
         with MemorySampler([psutil.Process(worker.pid), psutil.Process()]) as sampler:
             worker_cpu = tree_cpu_seconds(worker.pid)
             started = time.perf_counter()

@@ -515,8 +515,10 @@ def standfirsts(tree) -> set[str]:
     found = set()
     for el in tree.xpath("//body//*[self::p or self::div or self::h2 or self::span]"):
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        # a paragraph or h2 inside the story's <header> is its standfirst (the headline is an h1)
-        if _STANDFIRST_RE.search(marks) or (el.tag in ("p", "h2") and el.xpath("ancestor::header[not(ancestor::footer)]")):
+        # a paragraph or h2 inside the story's <header> is its standfirst (the headline is an h1); a <header>
+        # wrapping <main> or <article> is a site-wide (or unclosed) one, not the story's
+        story_header = "ancestor::header[not(ancestor::footer)][not(.//main or .//article)]"
+        if _STANDFIRST_RE.search(marks) or (el.tag in ("p", "h2") and el.xpath(story_header)):
             text = _normalize(el.text_content())
             if 5 <= len(text.split()) <= 80:
                 found.add(text)

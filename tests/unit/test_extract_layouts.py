@@ -76,3 +76,18 @@ def test_story_named_in_the_query_string_is_an_article():
     # no article markup and a short path ("/cms.php"): the query string names the story
     page = _page(QUERY_STORY) | {"url": "https://campus-watch.test/cms.php?article8532", "final_url": "https://campus-watch.test/cms.php?article8532"}
     assert extract_article(page).text.startswith("The regional assembly of teachers")
+
+
+WRAPPING_HEADER = f"""<!doctype html><html lang="en"><head><title>Outage hits messaging apps worldwide</title></head>
+<body><header id="site-head"><nav><a href="/">Home</a> <a href="/tech/">Tech</a></nav>
+<main><article><h1>Outage hits messaging apps worldwide</h1>
+<div class="content"><p>A major outage cut users off from three messaging apps on Friday morning.</p>
+<p>Reports began shortly before ten in the morning and peaked an hour later.</p><p>{_FILLER * 2}</p>
+<p>{_FILLER} The company has not yet explained the cause.</p></div></article></main></header></body></html>"""
+
+
+def test_header_wrapping_the_whole_story_is_not_a_standfirst():
+    # an unclosed or site-wide <header> around <main>: its paragraphs are the story, not a summary
+    article = extract_article(_page(WRAPPING_HEADER))
+    assert article.text.startswith("A major outage cut users off")
+    assert "Reports began shortly before ten" in article.text

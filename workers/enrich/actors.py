@@ -629,7 +629,8 @@ _MILITARY_AFTER_RE = re.compile(
     r"forces|officers|military|army|navy|air\s+force|air\s+defen[cs]es|warships|tanks|raids?)\b"
 )
 _UMBRELLA_AFTER_RE = re.compile(
-    r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:[a-z]+\s+){0,3}?(?:agency|agencies|office|offices|envoy|envoys|mission|missions|force|"
+    r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|"
+    r"warned|called|urged|reported|added)\b)[a-z]+\s+){0,3}?(?:agency|agencies|office|offices|envoy|envoys|mission|missions|force|"
     r"peacekeepers|peacekeeping|staff|workers|data|figures|sanctions|resolution|resolutions|experts|panel|fact-finding|"
     r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
     r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"

@@ -552,7 +552,24 @@ def _good_alternate(alt: str, common: set[str], primary: str, big: bool) -> bool
     key = name_key(alt)
     if not key.replace(" ", "").isascii() or key in common:
         return False
-    return big or SequenceMatcher(None, key, primary).ratio() >= 0.7
+    return big or SequenceMatcher(None, key, primary).ratio() >= 0.7 or _skeleton(key) == _skeleton(primary)
+
+
+_VOWELS = str.maketrans("", "", "aeiouyw ")
+
+
+def _skeleton(key: str) -> str:
+    """A name's consonants without a leading Arabic article or final -h: transliterations of one Arabic name
+    mostly differ in vowels, spacing, the article and taa marbuta ("Ash Shaykh Uthman", "Sheikh Othman";
+    "Bir Zayt", "Birzeit")."""
+    tokens = key.split()
+    if len(tokens) > 1 and tokens[0] in _ARTICLES:
+        tokens = tokens[1:]
+    joined = "".join(tokens)
+    if joined.endswith(("ah", "eh")):
+        joined = joined[:-1]  # taa marbuta: Kuraymah, Karima
+    out = joined.translate(_VOWELS)
+    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1]) if len(out) >= 3 else key
 
 
 def _distance(place: Place, lat: float, lon: float) -> float:

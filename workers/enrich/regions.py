@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -156,30 +157,31 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
     headings = _Headings(text) if source == "text" else None
     raw = []
     after = dateline_span[1] if dateline_span else 0
-    known: dict[str, list[Ref]] = {}  # a story repeats its names: each surface is read once
+    known = _surfaces(gaz)
     for start, end, index in gaz.span_list(fold(text)) if spans is None else spans:
         if start < after:
             continue
         surface = text[start:end]
         if surface.islower():
             continue  # no meaning takes an all lower-case Latin name ("bar", "of", "police")
-        refs = known.get(surface)
-        if refs is None:
-            refs = known[surface] = _surface_refs(surface, gaz.meaning(index))
-        if refs:
-            raw.append((start, end, surface, refs))
-    keys: dict[str, str] = {}
+        read = known.get(surface)
+        if read is None:
+            if len(known) >= SURFACES_KEPT:
+                known.clear()
+            refs = _surface_refs(surface, gaz.meaning(index))
+            read = known[surface] = (name_key(surface), refs, [(p, r) for r in refs if (p := gaz.place(r)) is not None])
+        if read[1]:
+            raw.append((start, end, surface, read))
     # longest match first, left to right; a kept match hides the shorter ones it overlaps
     kept: list[Mention] = []
     covered = bytearray(len(text))
-    for start, end, surface, refs in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
+    for start, end, surface, (key, refs, places) in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
         if covered.find(1, start, end) >= 0:
             continue
         covered[start:end] = b"\x01" * (end - start)
         if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
             continue
-        key = keys.get(surface) or keys.setdefault(surface, name_key(surface))
-        m = Mention(source, start, end, surface, key, refs)
+        m = Mention(source, start, end, surface, key, refs, places=places)
         _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
@@ -190,6 +192,19 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
             m.person = True  # "Whitaker said", after "Jordan Whitaker"
     _link_qualifiers(kept, text)
     return kept
+
+
+SURFACES_KEPT = 50_000
+_SURFACES: "weakref.WeakKeyDictionary[Gazetteer, dict]" = weakref.WeakKeyDictionary()
+
+
+def _surfaces(gaz: Gazetteer) -> dict[str, tuple[str, list[Ref], list[tuple[Place, Ref]]]]:
+    """What each surface (a name as written) reads as in this gazetteer: its key, the refs its writing allows
+    and the places among them. Shared by all stories, so these lists are never changed in place."""
+    known = _SURFACES.get(gaz)
+    if known is None:
+        known = _SURFACES[gaz] = {}
+    return known
 
 
 def _surface_refs(surface: str, refs: Sequence[Ref]) -> list[Ref]:
@@ -386,23 +401,16 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     for m in mentions:
         kinds = {r.kind for r in m.refs}
         if ("reject" in kinds and not (m.admin_cue and "admin1" in kinds)) or m.feature:
-            m.refs = []
+            m.refs, m.places = [], []
             continue
         if m.key in MONTHS or (m.key in GENERIC_NAMES and not m.admin_cue):
             m.refs = [r for r in m.refs if r.curated and r.kind != "admin1"]  # "August", "Central Commission"
+            m.places = [(p, r) for p, r in m.places if r in m.refs]
         for r in m.refs:
             if r.kind == "demonym" and not m.language:
                 m.demonym = r.target
             elif r.kind == "region" and not (m.admin_cue and "admin1" in kinds) and not m.prev_name:
                 m.region = gaz.regions[r.target]
-    # mentions of one surface share their refs list unless a rule above replaced it (lists are never changed
-    # in place), so the list's identity keys what follows from the refs alone
-    places_of: dict[int, list[tuple[Place, Ref]]] = {}
-    for m in mentions:
-        places = places_of.get(id(m.refs))
-        if places is None:
-            places = places_of[id(m.refs)] = [(p, r) for r in m.refs if (p := gaz.place(r)) is not None]
-        m.places = places
     countries = _first_evidence(gaz, mentions, dateline_place)
     if _drop_foreign_regions(mentions, countries):
         countries = _first_evidence(gaz, mentions, dateline_place)
@@ -447,7 +455,9 @@ def _first_evidence(gaz: Gazetteer, mentions: list[Mention], dateline_place: Pla
     countries = _Evidence()
     if dateline_place is not None:
         countries.add(dateline_place.country_code, "\0dateline")
-    alone: dict[int, str | None] = {}  # by identity of the places list (see _resolve)
+    # mentions of one surface share their places list unless _resolve replaced it, so the list's identity
+    # keys what follows from the places alone
+    alone: dict[int, str | None] = {}
     for m in mentions:
         if m.person:
             continue
