@@ -344,7 +344,7 @@ function renderHits(hits) {
     if (h.focus_regions.length) tags.append(el("span", { class: "meta" }, "about"));
     for (const r of h.focus_regions) {
       regionNames.set(r.code, r.name);
-      const where = [r.name, r.admin1, r.country].filter(Boolean).join(", ");
+      const where = [r.name, r.admin1, r.country].filter((part, i, all) => part && part !== all[i - 1]).join(", ");
       tags.append(chip(where, `focus region (${r.level} ${r.code}); click to filter`, () => toggle("region", r.code, true)));
     }
     if (h.top_actors.length) tags.append(el("span", { class: "meta" }, "actors"));
