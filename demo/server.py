@@ -118,10 +118,12 @@ class DemoSites:
 
 
 def start_demo_sites(
-    base_port: int = 0, *, host: str = "127.0.0.1", faults: bool = False, samples: bool = False, root: Path = ARTICLES_DIR
+    base_port: int = 0, *, host: str = "127.0.0.1", faults: bool = False, samples: bool = False, root: Path = ARTICLES_DIR,
+    public_host: str | None = None,
 ) -> DemoSites:
     """Serve every outlet in background threads: outlet i on base_port + i, or free ports when
-    base_port is 0. faults=True adds the `faulty` outlet; samples=True adds articles/_samples/."""
+    base_port is 0. faults=True adds the `faulty` outlet; samples=True adds articles/_samples/.
+    public_host is the host name the pages' absolute URLs use (e.g. a compose service name)."""
     lock, hits = threading.Lock(), []
 
     def record(hit: Hit) -> None:
@@ -137,7 +139,7 @@ def start_demo_sites(
             server.server_close()
         raise
     # Pages carry absolute URLs, so the world is built once the ports are known.
-    base_urls = {key: f"http://{host}:{s.server_address[1]}" for key, s in servers.items()}
+    base_urls = {key: f"http://{public_host or host}:{s.server_address[1]}" for key, s in servers.items()}
     world = build_world(base_urls, faults=faults, samples=samples, root=root)
     threads = []
     for key, server in servers.items():
@@ -152,12 +154,14 @@ def start_demo_sites(
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m demo.server", description="Serve the demo news world.")
     parser.add_argument("--port", type=int, default=8701, help="base port: outlet i listens on port+i (0 = free ports)")
-    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--public-host", help="host name in the pages' absolute URLs (default: --host)")
     parser.add_argument("--faults", action="store_true", help="also serve the `faulty` outlet")
     parser.add_argument("--samples", action="store_true", help="also serve demo/articles/_samples/")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    sites = start_demo_sites(args.port, host=args.host, faults=args.faults, samples=args.samples)
+    sites = start_demo_sites(args.port, host=args.host, faults=args.faults, samples=args.samples,
+                             public_host=args.public_host)
     signal.signal(signal.SIGTERM, lambda *_: None)  # a handled SIGTERM ends pause() below
     for key, url in sites.urls.items():
         print(f"{key:10} {url}/  ({len(sites.sites[key])} URLs)", flush=True)
