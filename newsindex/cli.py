@@ -39,6 +39,8 @@ def services_up() -> None:
     from indexer.setup import ensure_index
 
     s = get_settings()
+    if not s.es_version:
+        _fail("no Elasticsearch version pinned: run from the repository (its .env) or set NEWSINDEX_ES_VERSION")
     try:
         with console.status("starting Redis"):
             redis_service.up(s.redis_url, s.state_dir)

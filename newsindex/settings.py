@@ -11,9 +11,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def pinned_es_version() -> str:
-    """The Elasticsearch version pinned in the repository's .env (also read by docker compose)."""
-    for line in (REPO_ROOT / ".env").read_text().splitlines():
+def pinned_es_version() -> str | None:
+    """The Elasticsearch version pinned in the repository's .env (also read by docker compose); None in an
+    installed copy without the repository, where only `services up` needs it (set NEWSINDEX_ES_VERSION)."""
+    env_file = REPO_ROOT / ".env"
+    if not env_file.exists():
+        return None
+    for line in env_file.read_text().splitlines():
         key, _, value = line.partition("=")
         if key.strip() == "NEWSINDEX_ES_VERSION":
             return value.strip()
@@ -40,7 +44,7 @@ class Settings(BaseSettings):
 
     # Local services (`newsindex services up`).
     state_dir: Path = Field(default_factory=_default_state_dir)
-    es_version: str = Field(default_factory=pinned_es_version)
+    es_version: str | None = Field(default_factory=pinned_es_version)
     es_heap: str = "2g"
     es_user: str = "newsindex"  # the unprivileged user Elasticsearch runs as when we are root
     # Where the Elasticsearch zip is unpacked once and shared by every local instance (tests too).
