@@ -52,7 +52,8 @@ def country_weights(regions: list[RegionMention]) -> dict[str, float]:
     return weights
 
 
-def gazetteer_names(gazetteer: Gazetteer, text: str, spans: list[tuple[int, int, int]] | None = None) -> list[tuple[int, int]]:
+def gazetteer_names(gazetteer: Gazetteer, text: str,
+                    spans: list[tuple[int, int, int]] | None = None) -> list[tuple[int, int]]:
     """Capitalised gazetteer names: spans the NER model need not see unless a name runs on past them.
     `spans`: the text's gazetteer spans when already found."""
     found = gazetteer.span_list(fold(text)) if spans is None else spans
