@@ -218,3 +218,14 @@ def test_town_named_by_a_word_counts_with_a_city_cue(gaz):
     text = "Lawmakers in Austin, Texas, debated the bill.\nThe town of Liberty sent its mayor."
     result = find_regions("", text, gazetteer=gaz)
     assert "Liberty" in {r.name for r in result.regions if r.level == "locality"}
+
+
+def test_given_spans_and_a_warm_cache_change_nothing(gaz):
+    from workers.enrich.gazetteer import fold
+
+    text = ("Shelling hit Hama and Idlib provinces, Syria. Jordan Whitaker said Central Hama was calm.\n"
+            "Rivers Running Low\nIn Gaza, aid stalled.")
+    first = find_regions("Syria: Hama Shelled", text, gazetteer=gaz)
+    again = find_regions("Syria: Hama Shelled", text, gazetteer=gaz, spans=gaz.span_list(fold(text)))
+    assert first.regions
+    assert [(r.model_dump(), r.offsets) for r in first.regions] == [(r.model_dump(), r.offsets) for r in again.regions]
