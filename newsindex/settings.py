@@ -66,7 +66,8 @@ class Settings(BaseSettings):
     # Workers. Pages travel as Celery tasks by name on this queue (a Redis list of the same name).
     queue: str = "newsindex"
     worker_concurrency: int = 2
-    index_batch_size: int = 200
+    page_batch_size: int = 16  # pages one worker process extracts, enriches and writes together
+    index_batch_size: int = 200  # articles per bulk write when retrying or replaying
     index_flush_seconds: float = 1.0
     task_max_retries: int = 8
     retry_backoff_max: int = 120

@@ -3,6 +3,7 @@ Each page ends in one outcome in the ledger: done, discarded with a reason, or q
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
 
 from celery.signals import worker_process_init
@@ -52,47 +53,62 @@ def backoff_seconds(attempt: int) -> int:
     return min(settings.retry_backoff_max, 2 ** (attempt + 1))
 
 
-@app.task(name=EXTRACT_TASK)
-def extract_page(page: dict) -> None:
+def page_to_article(page: dict) -> Article | None:
+    """Extract and enrich one page; None when the page ended here (discarded or quarantined)."""
     url = page.get("final_url") or page.get("url", "?")
     try:
         article = extract_article(page)
     except ExtractionError as error:
         ledger().discard(url, error.reason, "extract", error.detail)
-        return
+        return None
     except Exception as error:  # a bug or a pathological page: park it for replay, never lose it
         logger.exception("extraction crashed", extra={"url": url})
         ledger().quarantine(EXTRACT_TASK, {"page": page}, f"{type(error).__name__}: {error}")
-        return
+        return None
     try:
-        article = enrich_article(article)
+        return enrich_article(article)
     except Exception:  # index it bare rather than hold it back; `newsindex reenrich` fills it in later
         logger.exception("enrichment crashed", extra={"url": url})
         ledger().warn("enrich_failed")
-    app.send_task(INDEX_TASK, kwargs={"article": article.model_dump(mode="json"), "attempt": 0},
-                  queue=index_queue(settings))
+        return article
+
+
+# Pages arrive in batches, so one process extracts, enriches and bulk-writes them without a second trip
+# through the broker; the index task below only carries articles whose write must be retried or replayed.
+@app.task(name=EXTRACT_TASK, base=Batches, flush_every=settings.page_batch_size,
+          flush_interval=settings.index_flush_seconds)
+def process_pages(requests) -> None:
+    articles = [article for request in requests if (article := page_to_article(request.kwargs["page"]))]
+    index(articles, lambda i: {"article": articles[i].model_dump(mode="json"), "attempt": 0})
 
 
 @app.task(name=INDEX_TASK, base=Batches, flush_every=settings.index_batch_size,
           flush_interval=settings.index_flush_seconds)
 def index_articles(requests) -> None:
-    articles = [Article.model_validate(request.kwargs["article"]) for request in requests]
+    index([Article.model_validate(request.kwargs["article"]) for request in requests], lambda i: requests[i].kwargs)
+
+
+def index(articles: list[Article], retry_kwargs: Callable[[int], dict]) -> None:
+    """Bulk-write articles; each ends done, discarded (rejected), re-queued with backoff, or quarantined.
+    retry_kwargs(i) is what re-sends article i as an index task (built only when needed)."""
+    if not articles:
+        return
     try:
         report = write_batch(elasticsearch(), articles, settings.index_alias)
     except Exception as error:
         elasticsearch.cache_clear()
         if not is_transient(error):  # a bug or a mapping conflict: park the batch for replay, never drop it
             logger.exception("index batch crashed")
-        for request in requests:
+        for i in range(len(articles)):
             if is_transient(error):
-                _retry_or_quarantine(request.kwargs, error)
+                _retry_or_quarantine(retry_kwargs(i), error)
             else:
-                ledger().quarantine(INDEX_TASK, {**request.kwargs, "attempt": 0}, f"{type(error).__name__}: {error}")
+                ledger().quarantine(INDEX_TASK, {**retry_kwargs(i), "attempt": 0}, f"{type(error).__name__}: {error}")
         return
     ledger().done(len(report.indexed))
-    for request, article in zip(requests, articles):
+    for i, article in enumerate(articles):
         if article.id in report.transient:
-            _retry_or_quarantine(request.kwargs, RuntimeError("Elasticsearch asked to retry this document"))
+            _retry_or_quarantine(retry_kwargs(i), RuntimeError("Elasticsearch asked to retry this document"))
         elif article.id in report.failed:
             ledger().discard(article.url, "rejected_by_elasticsearch", "index", report.failed[article.id])
 
