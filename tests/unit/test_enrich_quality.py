@@ -15,13 +15,14 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "enrich_eval.py"
 # Measured: country 0.976, admin1 0.943, locality 0.893, focus 0.573, dateline 0.987, linked 0.852,
 # type of linked actors 0.964. After the gold cleanup by demo/articles/ANNOTATION.md and the actor-base and
 # matcher work that followed: linked 0.889, type of linked actors 1.000 (floors raised to ~0.02 below).
+# Branches, fighting governments, leader-named groups and country-less ministries: linked 0.894 (floor +0.005).
 FLOORS = {
     "country_f1": 0.95,
     "admin1_f1": 0.92,
     "locality_f1": 0.87,
     "focus_f1": 0.54,
     "dateline_acc": 0.97,
-    "linked_f1": 0.87,
+    "linked_f1": 0.875,
     "type_linked_acc": 0.98,
 }
 # These rest on the NER model (unlinked actors come only from it). Measured: unlinked 0.560, type of all

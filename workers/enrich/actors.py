@@ -6,10 +6,11 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Literal, Mapping, Sequence
 
@@ -154,9 +155,12 @@ _FOLD = _build_fold_table()
 # Characters the fold may change: everything but printable ASCII (the hyphen included). Few in English text,
 # so substituting them one by one beats str.translate over the whole text.
 _SPECIAL_RE = re.compile(r"[^ !-,.-~]")
-# Deleted: an apostrophe inside a word (Hay'at = Hayat, Sana'a = Sanaa) but not a possessive 's; combining
-# marks, Arabic harakat and tatweel, zero-width characters and soft hyphens; all but the first of a run of spaces.
-_DELETE_RE = re.compile(r"'|[\u0300-\u036f\u064b-\u065f\u0670\u0640\u200b-\u200f\u00ad]+| {2,}")
+# Deleted: an apostrophe inside a word (Hay'at = Hayat, Sana'a = Sanaa) but not a possessive 's; all but the
+# first of a run of spaces; combining marks, Arabic harakat and tatweel, zero-width characters and soft hyphens
+# (none in ASCII text). Three patterns with a literal start scan faster than one alternation.
+_APOSTROPHE_RE = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])(?!s(?![^\W\d_]))")
+_SPACES_RE = re.compile(r"  +")
+_MARKS_RE = re.compile(r"[\u0300-\u036f\u064b-\u065f\u0670\u0640\u200b-\u200f\u00ad]+")
 
 
 def _fold_char(m: re.Match) -> str:
@@ -164,16 +168,13 @@ def _fold_char(m: re.Match) -> str:
 
 
 def _deletions(s: str) -> list[int]:
-    deleted: list[int] = []
-    for m in _DELETE_RE.finditer(s):
-        start, end = m.span()
-        if s[start] == " ":
-            deleted.extend(range(start + 1, end))
-        elif s[start] != "'":
-            deleted.extend(range(start, end))
-        elif (0 < start and end < len(s) and s[start - 1].isalpha() and s[end].isalpha()
-              and not (s[end] == "s" and (end + 1 == len(s) or not s[end + 1].isalpha()))):
-            deleted.append(start)
+    deleted = [m.start() for m in _APOSTROPHE_RE.finditer(s)] if "'" in s else []
+    for m in _SPACES_RE.finditer(s):
+        deleted.extend(range(m.start() + 1, m.end()))
+    if not s.isascii():
+        for m in _MARKS_RE.finditer(s):
+            deleted.extend(range(*m.span()))
+    deleted.sort()
     return deleted
 
 
@@ -253,12 +254,20 @@ class _Key:
         self.capital = self.capital and phrase[:1].isupper()
 
 
-def _automaton(keys: Mapping[str, _Key]):
-    if not keys:
+def _automaton(lower: Mapping[str, _Key], cased: Mapping[str, _Key]):
+    """One automaton over lower-cased text for both key sets: a case-sensitive key is stored lower-cased and
+    checked against the cased text on a hit (one pass instead of two). Each key holds its entries, the
+    case-insensitive one first: (cased key or None, alias, capital, holders by role)."""
+    entries: dict[str, list[tuple]] = defaultdict(list)
+    for keys, sensitive in ((lower, False), (cased, True)):
+        for key, entry in keys.items():
+            holders = {r: tuple(h) for r, h in entry.holders.items()}
+            entries[key.lower() if sensitive else key].append((key if sensitive else None, entry.alias, entry.capital, holders))
+    if not entries:
         return None
     automaton = ahocorasick.Automaton()
-    for key, entry in keys.items():
-        automaton.add_word(key, (len(key), entry.alias, entry.capital, {r: tuple(h) for r, h in entry.holders.items()}))
+    for key, found in entries.items():
+        automaton.add_word(key, (len(key), tuple(found)))
     automaton.make_automaton()
     return automaton
 
@@ -270,10 +279,6 @@ _NAME_GOES_ON_RE = re.compile(
 )
 
 
-def _boundary(s: str, start: int, end: int) -> bool:
-    return (start == 0 or not s[start - 1].isalnum()) and (end == len(s) or not s[end].isalnum())
-
-
 class ActorMatcher:
     """Finds actor-base aliases in text and links them to actors."""
 
@@ -281,8 +286,16 @@ class ActorMatcher:
         self.base = base
         cased: dict[str, _Key] = {}
         lower: dict[str, _Key] = {}
+        self._surnames = _person_surnames(base)
+        forms = _country_forms(base, self._surnames)
+        self._forces = _national_forces(base, forms)
+        self._governments = _national_governments(base, forms)
+        self._country_forms = frozenset(forms)
+        ministries = _ministry_phrases(base, forms, self._governments)
+        self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
         for actor in base.actors.values():
             phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in actor.generic]
+            phrases += ministries.get(actor.id, [])
             for phrase, role in phrases:
                 key, abbreviation = alias_key(phrase)
                 if not key:
@@ -291,37 +304,42 @@ class ActorMatcher:
                     lower.setdefault(key.lower(), _Key(phrase)).add(role, actor.id, phrase)
                 else:
                     cased.setdefault(key, _Key(phrase)).add(role, actor.id, phrase)
-        self._surnames = _person_surnames(base)
-        forms = _country_forms(base, self._surnames)
         for form, governments in forms.items():
             for government in governments:
                 cased.setdefault(form, _Key(form)).add("metonym", government, form)
-        self._forces = _national_forces(base, forms)
-        self._governments = _national_governments(base, forms)
-        self._country_forms = frozenset(forms)
-        self._cased = _automaton(cased)
-        self._lower = _automaton(lower)
+        self._branches = _branches(base, forms, self._governments)
+        self._automaton = _automaton(lower, cased)
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
         """Every hit in text, leftmost-longest, not overlapping, on word boundaries (generic phrases left out
         with generic=False)."""
+        if self._automaton is None:
+            return []
         folded = fold(text)
-        hits: dict[tuple[int, int], tuple[str, dict[str, list[str]]]] = {}
-        for automaton, haystack in ((self._lower, folded.lower), (self._cased, folded.cased)):
-            if automaton is None:
+        hits: dict[tuple[int, int], tuple[str, dict[str, tuple[str, ...]]]] = {}
+        cased, lower, size = folded.cased, folded.lower, len(folded.lower)
+        for last, (length, found) in self._automaton.iter(lower):
+            start, end = last - length + 1, last + 1
+            # on word boundaries only (inlined: most raw hits fail here, inside longer words)
+            if (start and lower[start - 1].isalnum()) or (end < size and lower[end].isalnum()):
                 continue
-            for last, (length, alias, capital, holders) in automaton.iter(haystack):
-                start, end = last - length + 1, last + 1
-                if not _boundary(haystack, start, end) or (capital and not folded.cased[start].isupper()):
+            goes_on = None
+            for cased_key, alias, capital, holders in found:
+                if (cased_key is not None and cased[start:end] != cased_key) or (capital and not cased[start].isupper()):
                     continue
-                goes_on = _NAME_GOES_ON_RE.match(folded.cased, end)
+                if goes_on is None:
+                    goes_on = _NAME_GOES_ON_RE.match(cased, end) or False
                 if goes_on and goes_on.group(1) not in _TITLES:
-                    continue  # "UN Group of Experts": the hit only starts a longer name the base lacks
+                    break  # "UN Group of Experts": the hit only starts a longer name the base lacks
                 if not generic and not holders["candidates"] and not holders["metonym"]:
                     continue
-                merged = hits.setdefault((start, end), (alias, {"candidates": [], "generic": [], "metonym": []}))[1]
-                for role, ids in holders.items():
-                    merged[role] += [i for i in ids if i not in merged[role]]
+                span = (start, end)
+                if span not in hits:
+                    hits[span] = (alias, holders)
+                    continue
+                merged = hits[span][1]
+                hits[span] = (hits[span][0], {role: merged[role] + tuple(i for i in ids if i not in merged[role])
+                                              for role, ids in holders.items()})
         matches: list[ActorMatch] = []
         taken_until = -1
         for (start, end), (alias, holders) in sorted(hits.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
@@ -329,8 +347,8 @@ class ActorMatcher:
                 continue
             taken_until = end
             o_start, o_end = folded.original_span(start, end)
-            matches.append(ActorMatch(o_start, o_end, text[o_start:o_end], alias, tuple(holders["candidates"]),
-                                      tuple(holders["generic"]), tuple(holders["metonym"])))
+            matches.append(ActorMatch(o_start, o_end, text[o_start:o_end], alias, holders["candidates"],
+                                      holders["generic"], holders["metonym"]))
         return matches
 
     def link(
@@ -349,6 +367,7 @@ class ActorMatcher:
         matches = [m for m in matches if not self._someone_else(m, text) and not self._umbrella(m, text)]
         context = _country_context(countries, matches, actors)
         story = set(context.story)
+        named = {c for m in matches for c in m.candidates}
         offsets: dict[str, list[tuple[int, int]]] = defaultdict(list)
         unresolved: list[ActorMatch] = []
         for match in matches:
@@ -358,6 +377,8 @@ class ActorMatcher:
                     unresolved.append(match)
             elif match.generic:
                 actor_id = _pick_generic(match.generic, story, context, actors)
+                if actor_id and alias_key(match.alias)[0].lower() in self._derived and actors[actor_id].country != _dominant(context):
+                    actor_id = None  # a ministry named without its country: only the country the story is about
                 if actor_id is None:  # "Islamic State fighters" outside any branch's country: still the Islamic State
                     for inner in self.find(match.text, generic=False):
                         if inner.candidates and (inner_id := _pick(inner.candidates, context, actors)):
@@ -365,7 +386,11 @@ class ActorMatcher:
             else:
                 continue
             if actor_id is not None:
+                actor_id = self._as_meant(actor_id, match, text, context, named)
                 offsets[actor_id].append((match.start, match.end))
+                group = self._group_named_through(actor_id, match, text)
+                if group is not None:
+                    offsets[group].append((match.start, match.end))
         for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context):
             offsets[actor_id].append((match.start, match.end))
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
@@ -384,6 +409,33 @@ class ActorMatcher:
                                   self._country_forms)
         mentions.sort(key=lambda m: m.offsets[0] if m.offsets else (len(text), 0))
         return mentions
+
+    def _as_meant(self, actor_id: str, match: ActorMatch, text: str, context: _Context, named: set[str]) -> str:
+        """The actor a resolved hit stands for in its story and sentence: an international armed group's only
+        branch in the country the story is about ("al-Qaeda" in a Yemen story is AQAP) unless that branch is
+        `named` in the story itself; a government's national forces where it fights ("the junta shelled",
+        "the regime's jets")."""
+        actors = self.base.actors
+        if actor_id in self._branches:
+            country = _dominant(context)
+            local = [b for b in self._branches[actor_id] if actors[b].country == country]
+            if len(local) == 1 and local[0] not in named:  # "AQAP, al-Qaeda's Yemen branch": the parent itself
+                return local[0]
+        if actor_id in self._forces and actors[actor_id].type == "government":
+            after = text[match.end:match.end + 80]
+            if _MILITARY_AFTER_RE.match(after) or _FIGHTING_AFTER_RE.match(after):
+                return self._forces[actor_id]
+        return actor_id
+
+    def _group_named_through(self, actor_id: str, match: ActorMatch, text: str) -> str | None:
+        """The armed group a person leads when the text names it through them ("the faction of Hafiz Gul
+        Bahadur", "fighters loyal to X", "Hemedti's fighters"): the person's parent in the base."""
+        actor = self.base.actors[actor_id]
+        if actor.type != "person" or actor.parent is None or self.base.actors[actor.parent].type not in _ARMED_TYPES:
+            return None
+        if _FOLLOWERS_AFTER_RE.match(text, match.end) or _FOLLOWERS_BEFORE_RE.search(text[max(0, match.start - 80):match.start]):
+            return actor.parent
+        return None
 
     def _someone_else(self, match: ActorMatch, text: str) -> bool:
         """A one-word person alias right after another capitalised name word is someone else's surname
@@ -427,10 +479,10 @@ class ActorMatcher:
     def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
         """(government id, span) for each bare "the government" ("the federal government", "the army-backed
         government") that acts, when one country dominates the story (twice the weight of any other): its government."""
-        ranked = sorted(context.story.items(), key=lambda kv: -kv[1])
-        if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        country = _dominant(context)
+        if country is None:
             return
-        government = self._governments.get(ranked[0][0])
+        government = self._governments.get(country)
         if government is None:
             return
         for m in _THE_GOVERNMENT_RE.finditer(text):
@@ -453,7 +505,7 @@ class ActorMatcher:
         folded = fold(text)
         added: list[tuple[int, int]] = []
         for surname, who in sorted(owners.items(), key=lambda kv: -len(kv[0])):  # "al Burhan" before "Burhan"
-            if len(who) > 1:
+            if len(who) > 1 or surname not in folded.cased:  # (a substring test spares most regex scans)
                 continue
             person = who[0]
             first = min(s for s, _ in offsets[person])
@@ -624,7 +676,7 @@ _OFFICIALS_AFTER_RE = re.compile(
     r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request)\b"
 )
 _MILITARY_AFTER_RE = re.compile(
-    r"(?:\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise)\s+)*(?:strikes?|airstrikes?|"
+    r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise)\s+)*(?:strikes?|airstrikes?|"
     r"jets|warplanes|aircraft|helicopters|drones|missiles?|bombs?|rockets?|shells|artillery|shelling|troops|soldiers|"
     r"forces|officers|military|army|navy|air\s+force|air\s+defen[cs]es|warships|tanks|raids?)\b"
 )
@@ -651,6 +703,77 @@ _TITLES = frozenset(
     "Field Marshal Admiral Adm Brigadier Imam Ayatollah Pope Father Rev Bishop Leader Former Late Deputy Acting Interim "
     "Foreign Defence Defense Interior Finance Vice".split()
 )
+
+
+_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "state_forces"})
+# A military action right after a government's name: its forces did it ("the junta shelled villages").
+_FIGHTING_AFTER_RE = re.compile(
+    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe pound bombard fire', 'struck strikes retook shot')}|"
+    r"launched\s+(?:\w+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault))\b"
+)
+# A group named through its leader: "Hemedti's fighters", "the faction of Hafiz Gul Bahadur", "men loyal to X".
+_FOLLOWERS = r"(?:faction|group|fighters|forces|men|militiamen|militia|loyalists|followers|troops|outfit|network|paramilitaries)"
+_FOLLOWERS_AFTER_RE = re.compile(rf"['’]s?\s+(?:own\s+|armed\s+)?{_FOLLOWERS}\b")
+_FOLLOWERS_BEFORE_RE = re.compile(
+    rf"\b{_FOLLOWERS}\s+(?:of|loyal\s+to|led\s+by|commanded\s+by|headed\s+by|allied\s+(?:to|with))\s+"
+    r"(?:(?:the\s+)?(?:[a-z]+\s+)?(?:commander|leader|chief|warlord|general|cleric)\s+)?$"
+)
+
+
+def _dominant(context: _Context) -> str | None:
+    """The country the story is about: the one with twice the weight of any other in the story's countries."""
+    ranked = sorted(context.story.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _branches(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, list[str]]:
+    """International armed group -> its national branches: the children of a country-less armed group with
+    the same type and a country ("al-Qaeda" -> AQAP, JNIM, ...), except in a country the group's own names
+    carry ("Islamic State of Iraq and Syria" is at home in Iraq and Syria: there it is no branch)."""
+    result: dict[str, list[str]] = defaultdict(list)
+    for actor in base.actors.values():
+        parent = base.actors.get(actor.parent) if actor.parent else None
+        if not (parent is not None and parent.country is None and parent.type in _ARMED_TYPES and actor.country
+                and actor.type == parent.type):
+            continue
+        names = " ".join(f" {fold(n).cased} " for n in (parent.name, *parent.aliases))
+        home = [f for f, holders in forms.items() if governments.get(actor.country) in holders]
+        if not any(f" {f} " in names for f in home):
+            result[parent.id].append(actor.id)
+    return dict(result)
+
+
+_MINISTRY_OF_RE = re.compile(r"\bMinistry\s+of\s+(?:the\s+)?(?P<x>[A-Z][\w'’]*(?:\s+(?:and\s+)?[A-Z][\w'’]*)*)")
+_X_MINISTRY_RE = re.compile(r"(?P<x>\b[A-Za-z][a-z]+)\s+[Mm]inistry$")
+
+
+def _ministry_phrases(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Ministry id -> phrases naming it without a country, derived from its name and aliases: generic "the
+    health ministry", "the ministry of health", "the federal health ministry" (linked only in a story about
+    the ministry's country), and aliases "<capital or country>'s health ministry" from its government's
+    country forms. Only for ministries directly under a national government."""
+    national = set(governments.values())
+    result: dict[str, list[tuple[str, str]]] = {}
+    for actor in base.actors.values():
+        if actor.type != "government" or actor.parent not in national or "ministry" not in actor.name.lower():
+            continue
+        subjects = set()
+        for name in (actor.name, *actor.aliases):
+            folded = fold(name).cased
+            m = _MINISTRY_OF_RE.search(folded) or _X_MINISTRY_RE.search(folded)
+            if m and m.group("x") not in forms:
+                subjects.add(m.group("x").lower())
+        country_forms = [f for f, holders in forms.items() if actor.parent in holders]
+        phrases = []
+        for x in sorted(subjects):
+            phrases += [(f"the {x} ministry", "generic"), (f"the ministry of {x}", "generic"),
+                        (f"the federal {x} ministry", "generic"), (f"federal {x} ministry", "generic")]
+            phrases += [(f"{f}'s {x} ministry", "candidates") for f in country_forms]
+        if phrases:
+            result[actor.id] = phrases
+    return result
 
 
 def _person_surnames(base: ActorBase) -> dict[str, set[str]]:
@@ -783,10 +906,15 @@ def _ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pl
     a lone surname joins the full name it belongs to (a linked person's surname is dropped, it was counted)."""
     linked_surnames = {fold(n).lower.split()[-1] for n in linked_persons}
     groups: dict[str, dict] = {}
+    # overlap with a covered span by bisection: the spans starting before the entity ends, the furthest end among them
+    covered = sorted(covered)
+    starts = [s for s, _ in covered]
+    furthest = list(accumulate((e for _, e in covered), max))
     for ent in entities:
         if ent.label not in ("PERSON", "ORG"):
             continue
-        if any(s < ent.end and ent.start < e for s, e in covered) or any(s <= ent.start and ent.end <= e for s, e in places):
+        before = bisect_left(starts, ent.end)
+        if (before and furthest[before - 1] > ent.start) or any(s <= ent.start and ent.end <= e for s, e in places):
             continue
         name = _clean_entity(ent.text)
         if len(name) < 2 or not any(c.isupper() for c in name):
