@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workers.enrich.actors import ActorBase, ActorMatcher
+from workers.enrich.actors import ActorMatcher
+
+from .conftest import linked_ids
 
 BASE = """
 - {id: sy-gov, name: Syrian government, aliases: [Government of Syria, Damascus government], type: government, country: SY}
@@ -24,14 +26,11 @@ BASE = """
 
 
 @pytest.fixture(scope="module")
-def matcher(tmp_path_factory) -> ActorMatcher:
-    folder = tmp_path_factory.mktemp("actors")
-    (folder / "base.yaml").write_text(BASE, encoding="utf-8")
-    return ActorMatcher(ActorBase.load(folder))
+def matcher(matcher_for) -> ActorMatcher:
+    return matcher_for(BASE)
 
 
-def ids(matcher, text, countries):
-    return sorted(a.id for a in matcher.link(matcher.find(text), text, countries) if a.linked)
+ids = linked_ids
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from workers.enrich.actors import ActorBase, ActorMatcher, fold
+from workers.enrich.actors import ActorMatcher, fold
+
+from .conftest import linked_ids
 
 BASE = """
 - {id: intl-aq, name: Al-Qaeda, aliases: [al-Qaeda], type: rebel_group, country: null}
@@ -38,14 +40,11 @@ BASE = """
 
 
 @pytest.fixture(scope="module")
-def matcher(tmp_path_factory) -> ActorMatcher:
-    folder = tmp_path_factory.mktemp("actors")
-    (folder / "base.yaml").write_text(BASE, encoding="utf-8")
-    return ActorMatcher(ActorBase.load(folder))
+def matcher(matcher_for) -> ActorMatcher:
+    return matcher_for(BASE)
 
 
-def ids(matcher, text, countries):
-    return sorted(a.id for a in matcher.link(matcher.find(text), text, countries) if a.linked)
+ids = linked_ids
 
 
 @pytest.mark.parametrize("text, countries, expected", [
