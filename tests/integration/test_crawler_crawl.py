@@ -26,7 +26,6 @@ from newsindex.outcomes import Ledger
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("NEWSINDEX_REDIS_URL", "redis://127.0.0.1:6379/0")
 MAX_PAGE_BYTES = 100_000
 
 
@@ -136,11 +135,11 @@ class FixtureSite:
 
 
 @pytest.fixture
-def names(tmp_path):
-    """A Redis prefix and queue of this test alone; every key they name is deleted afterwards."""
+def names(tmp_path, redis_url):
+    """The test Redis, and a prefix and queue of this test alone; every key they name is deleted afterwards."""
     tag = f"crawlertest-{uuid.uuid4().hex[:8]}"
-    yield {"prefix": tag, "queue": tag, "state_dir": tmp_path}
-    client = redis.Redis.from_url(REDIS_URL)
+    yield {"prefix": tag, "queue": tag, "state_dir": tmp_path, "redis_url": redis_url}
+    client = redis.Redis.from_url(redis_url)
     for key in [*client.scan_iter(f"{tag}*"), *client.scan_iter(f"_kombu.*{tag}*")]:
         client.delete(key)
 
@@ -152,7 +151,7 @@ def site():
 
 
 def crawl_env(names) -> dict[str, str]:
-    return {**os.environ, "NEWSINDEX_REDIS_URL": REDIS_URL, "NEWSINDEX_REDIS_PREFIX": names["prefix"],
+    return {**os.environ, "NEWSINDEX_REDIS_URL": names["redis_url"], "NEWSINDEX_REDIS_PREFIX": names["prefix"],
             "NEWSINDEX_QUEUE": names["queue"], "NEWSINDEX_STATE_DIR": str(names["state_dir"]),
             "NEWSINDEX_MAX_PAGE_BYTES": str(MAX_PAGE_BYTES), "NEWSINDEX_LOG_LEVEL": "WARNING"}
 
@@ -167,10 +166,10 @@ def run_module(names, *args: str) -> dict:
 class Received:
     """A Celery app whose "newsindex.extract" task records the pages it is given."""
 
-    def __init__(self, queue: str):
+    def __init__(self, names: dict):
         self.pages: list[dict] = []
-        self.app = Celery("crawler-test", broker=REDIS_URL, set_as_current=False)
-        self.app.conf.task_default_queue = queue
+        self.app = Celery("crawler-test", broker=names["redis_url"], set_as_current=False)
+        self.app.conf.task_default_queue = names["queue"]
 
         # shared=False: a shared task would be copied into the next test's app with this closure.
         @self.app.task(name="newsindex.extract", shared=False)
@@ -186,7 +185,7 @@ class Received:
 
 
 def test_crawl_hands_off_each_article_once_and_records_faults(site, names):
-    received = Received(names["queue"])
+    received = Received(names)
     with start_worker(received.app, perform_ping_check=False, queues=[names["queue"]]):
         summary = run_module(names, "--feed", f"{site.base}/feed.xml", "--feed", f"{site.base}/atom.xml",
                              "--sitemap", f"{site.base}/sitemap_index.xml")
@@ -206,7 +205,7 @@ def test_crawl_hands_off_each_article_once_and_records_faults(site, names):
     assert first["headers"]["content-type"] == "text/html; charset=utf-8"
     assert first["fetched_at"].endswith("+00:00")
 
-    ledger = Ledger(redis.Redis.from_url(REDIS_URL, decode_responses=True), names["prefix"])
+    ledger = Ledger(redis.Redis.from_url(names["redis_url"], decode_responses=True), names["prefix"])
     expected = {"robots_disallowed": 1, "http_404": 1, "http_500": 1, "non_html": 1, "redirect_loop": 1,
                 "too_large": 2, "fetch_error": 1, "offsite": 1}
     assert ledger.discard_reasons() == expected
@@ -225,10 +224,10 @@ def test_crawl_hands_off_each_article_once_and_records_faults(site, names):
     assert summary["handed_off"] == 6 and summary["discard_reasons"] == expected
     assert summary["offsite_skipped"] == 2
 
-    stats = redis.Redis.from_url(REDIS_URL, decode_responses=True).hgetall(f"{names['prefix']}:crawl:stats")
+    stats = redis.Redis.from_url(names["redis_url"], decode_responses=True).hgetall(f"{names['prefix']}:crawl:stats")
     assert stats["state"] == "finished" and stats["handed_off"] == "6" and stats["discarded:too_large"] == "2"
     # The frontier of the run is gone, so the next crawl starts afresh.
-    client = redis.Redis.from_url(REDIS_URL)
+    client = redis.Redis.from_url(names["redis_url"])
     assert not [key for key in client.scan_iter(f"{names['prefix']}:crawl:*") if not key.endswith(b":stats")]
 
 
@@ -256,7 +255,7 @@ def test_second_crawl_hands_every_article_again_and_reports_progress(site, names
                                        f'<entry><title>a{n}</title><id>{n}</id><link href="{site.base}/news/a{n}"/></entry>'
                                        for n in (1, 2, 3)) + "</feed>")
     site.routes["/robots.txt"] = (404, {}, b"")
-    received = Received(names["queue"])
+    received = Received(names)
     with start_worker(received.app, perform_ping_check=False, queues=[names["queue"]]):
         first = run_in_process(names, {"name": "desk", "feeds": [f"{site.base}/atom.xml"]})
         second = run_in_process(names, {"name": "desk", "feeds": [f"{site.base}/atom.xml"]})
@@ -273,12 +272,12 @@ def test_second_crawl_hands_every_article_again_and_reports_progress(site, names
         assert run["calls"][0]["state"] == "running" and run["calls"][-1]["state"] == "finished"
         assert run["calls"][-1]["handed_off"] == 3 and run["calls"][-1]["pages_fetched"] == 3
     # A missing robots.txt is no fault of a page.
-    assert Ledger(redis.Redis.from_url(REDIS_URL, decode_responses=True), names["prefix"]).counts() == {}
+    assert Ledger(redis.Redis.from_url(names["redis_url"], decode_responses=True), names["prefix"]).counts() == {}
 
 
 def test_start_urls_and_follow_links(site, names):
     site.routes["/robots.txt"] = (200, {}, b"User-agent: *\nDisallow:\n")
-    received = Received(names["queue"])
+    received = Received(names)
     with start_worker(received.app, perform_ping_check=False, queues=[names["queue"]]):
         run = run_in_process(names, {"name": "desk", "start_urls": [f"{site.base}/world"], "follow_links": True})
         pages = received.wait_for(3)

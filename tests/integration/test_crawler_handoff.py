@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
 
@@ -18,20 +17,17 @@ from newsindex.settings import Settings
 
 pytestmark = pytest.mark.integration
 
-REDIS_URL = os.environ.get("NEWSINDEX_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
 @pytest.fixture
-def tag():
+def tag(redis_url):
     name = f"crawlertest-{uuid.uuid4().hex[:8]}"
     yield name
-    client = redis.Redis.from_url(REDIS_URL)
+    client = redis.Redis.from_url(redis_url)
     for key in [*client.scan_iter(f"{name}*"), *client.scan_iter(f"_kombu.*{name}*")]:
         client.delete(key)
 
 
-def test_dupefilter_drops_repeats_but_never_a_redirect_hop(tag):
-    seen = CrawlDupeFilter(redis.Redis.from_url(REDIS_URL), key=f"{tag}:crawl:run:dupefilter").request_seen
+def test_dupefilter_drops_repeats_but_never_a_redirect_hop(tag, redis_url):
+    seen = CrawlDupeFilter(redis.Redis.from_url(redis_url), key=f"{tag}:crawl:run:dupefilter").request_seen
     assert not seen(Request("http://ex.com/a?utm_source=rss"))
     assert seen(Request("http://ex.com/a/"))
     hop = Request("http://ex.com/a", meta={"redirect_urls": ["http://ex.com/b"]})
@@ -40,15 +36,15 @@ def test_dupefilter_drops_repeats_but_never_a_redirect_hop(tag):
     assert seen(Request("http://ex.com/c"))  # a hop is remembered for later direct links
 
 
-def test_parked_pages_are_replayed_to_the_workers(tag, tmp_path):
-    settings = Settings(redis_url=REDIS_URL, redis_prefix=tag, queue=tag, state_dir=tmp_path)
+def test_parked_pages_are_replayed_to_the_workers(tag, tmp_path, redis_url):
+    settings = Settings(redis_url=redis_url, redis_prefix=tag, queue=tag, state_dir=tmp_path)
     parked = tmp_path / "parked"
     park(parked / "crawl-a.jsonl", {"url": "http://ex.com/1"}, "broker down")
     park(parked / "crawl-a.jsonl", {"url": "http://ex.com/2"}, "broker down")
     park(parked / "crawl-b.jsonl", {"url": "http://ex.com/3"}, "broker down")
 
     pages: list[dict] = []
-    app = Celery("crawler-replay-test", broker=REDIS_URL, set_as_current=False)
+    app = Celery("crawler-replay-test", broker=redis_url, set_as_current=False)
 
     @app.task(name="newsindex.extract", shared=False)
     def extract(page):
