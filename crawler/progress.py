@@ -1,5 +1,5 @@
-"""Scrapy extension that reports crawl progress every second: to an optional callback and to the Redis
-hash {prefix}:crawl:stats, so another process (the CLI) can display it."""
+"""Scrapy extension that reports crawl progress every second: to an optional callback and to a Redis
+hash per crawler process (crawler.settings.progress_key), so another process (the CLI) can display it."""
 from __future__ import annotations
 
 import logging
@@ -48,11 +48,12 @@ def flatten(summary: dict[str, Any]) -> dict[str, str]:
 
 class ProgressExtension:
     def __init__(self, crawler, client: redis.Redis, key: str, interval: float,
-                 callback: Callable[[dict[str, Any]], None] | None):
+                 callback: Callable[[dict[str, Any]], None] | None, ttl: int):
         self.crawler = crawler
         self.redis = client
         self.key = key
         self.interval = interval
+        self.ttl = ttl
         self.callback = callback
         self.started = time.monotonic()
         self.task = None
@@ -61,7 +62,8 @@ class ProgressExtension:
     def from_crawler(cls, crawler):
         settings = crawler.settings
         ext = cls(crawler, redis.Redis.from_url(settings["REDIS_URL"], decode_responses=True),
-                  settings["PROGRESS_KEY"], settings.getfloat("PROGRESS_INTERVAL", 1.0), settings.get("PROGRESS_CALLBACK"))
+                  settings["PROGRESS_KEY"], settings.getfloat("PROGRESS_INTERVAL", 1.0), settings.get("PROGRESS_CALLBACK"),
+                  settings.getint("PROGRESS_TTL"))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -81,7 +83,10 @@ class ProgressExtension:
         summary = self.snapshot()
         summary.update(state=state, finish_reason=finish_reason, run_id=self.crawler.settings["CRAWL_RUN_ID"])
         try:
-            self.redis.hset(self.key, mapping=flatten(summary))
+            with self.redis.pipeline() as pipe:
+                pipe.hset(self.key, mapping=flatten(summary))
+                pipe.expire(self.key, self.ttl)
+                pipe.execute()
         except redis.RedisError as error:
             logger.warning("progress not written to Redis", extra={"error": str(error)})
         if self.callback:

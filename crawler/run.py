@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import re
+import socket
 import sys
 import uuid
 import warnings
@@ -32,11 +35,23 @@ def new_run_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def scrapy_settings(project: Settings, run_id: str,
-                    on_progress: Callable[[dict[str, Any]], None] | None = None) -> ScrapySettings:
+def run_id_arg(value: str) -> str:
+    """A run id names Redis keys: letters, digits, - and _ only."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", value):
+        raise argparse.ArgumentTypeError(f"run id {value!r}: use 1-64 letters, digits, - or _")
+    return value
+
+
+def member_name() -> str:
+    """This crawler process, as the members of a shared crawl run know it."""
+    return f"{socket.gethostname()}-{os.getpid()}"
+
+
+def scrapy_settings(project: Settings, run_id: str, on_progress: Callable[[dict[str, Any]], None] | None = None,
+                    member: str | None = None) -> ScrapySettings:
     settings = ScrapySettings()
     settings.setmodule("crawler.settings", priority="project")
-    settings.update(from_project(project, run_id), priority="project")
+    settings.update(from_project(project, run_id, member or member_name()), priority="project")
     if on_progress:
         settings.set("PROGRESS_CALLBACK", on_progress, priority="project")
     return settings
@@ -66,12 +81,13 @@ def quiet_process(settings: ScrapySettings, log_level: str) -> CrawlerProcess:
 
 
 def run_crawl(sites: list[SiteConfig], settings: Settings | None = None,
-              on_progress: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-    """Crawl the sites and hand their pages to the workers; returns the final counts.
-    on_progress gets the running counts about every second and once at the end."""
+              on_progress: Callable[[dict[str, Any]], None] | None = None, run_id: str | None = None) -> dict[str, Any]:
+    """Crawl the sites and hand their pages to the workers; returns the final counts of this process.
+    on_progress gets the running counts about every second and once at the end. Processes given the same
+    run_id (and sites) share one frontier: each page is fetched once by one of them."""
     project = settings or get_settings()
     check_redis(project.redis_url)
-    run_id = new_run_id()
+    run_id = run_id or new_run_id()
     process = quiet_process(scrapy_settings(project, run_id, on_progress), project.log_level)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, sites=sites)
@@ -96,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", action="append", default=[], help="a site named in crawler/sites.yaml")
     parser.add_argument("--feed", action="append", default=[], help="feed URL of an ad hoc site")
     parser.add_argument("--sitemap", action="append", default=[], help="sitemap URL of an ad hoc site")
+    parser.add_argument("--run-id", type=run_id_arg, help="join crawl run RUN_ID: processes of one run share its frontier "
+                                             "(default: a new run)")
     parser.add_argument("--sites-file", type=Path, help="YAML file of named sites (default: NEWSINDEX_SITES_FILE, "
                                                             "else crawler/sites.yaml)")
     args = parser.parse_args(argv)
@@ -108,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give --site NAME, or --feed/--sitemap URLs")
     logs.configure(project.log_level)
     try:
-        summary = run_crawl(sites, project)
+        summary = run_crawl(sites, project, run_id=args.run_id)
     except CrawlError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -19,12 +19,13 @@ LOG_INSTALL_ROOT_HANDLER = False  # the caller owns logging (newsindex.logs)
 SCHEDULER = "scrapy_redis.scheduler.Scheduler"
 SCHEDULER_QUEUE_CLASS = "scrapy_redis.queue.PriorityQueue"
 DUPEFILTER_CLASS = "crawler.dupefilter.CrawlDupeFilter"
-# Keys are per run and dropped when it ends: a second crawl re-fetches and re-hands every page.
-SCHEDULER_PERSIST = False
+# Keys are per run. Several processes may share a run (crawler.membership); the last one out drops its
+# keys, so a second crawl re-fetches and re-hands every page.
+SCHEDULER_PERSIST = True
 
 DOWNLOADER_MIDDLEWARES = {"crawler.offsite.SiteOffsiteMiddleware": 60}
 ITEM_PIPELINES = {"crawler.handoff.HandoffPipeline": 300}
-EXTENSIONS = {"crawler.progress.ProgressExtension": 500}
+EXTENSIONS = {"crawler.progress.ProgressExtension": 500, "crawler.membership.RunMembership": 510}
 
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
@@ -34,10 +35,19 @@ REDIRECT_MAX_TIMES = 10
 DEPTH_LIMIT = 3  # only matters for sites with follow_links
 PROGRESS_INTERVAL = 1.0
 PROGRESS_CALLBACK = None
+PROGRESS_TTL = 7 * 24 * 3600  # a run's counts outlive its frontier, for whoever asks how it went
+RUN_HEARTBEAT_INTERVAL = 1.0
+RUN_MEMBER_STALE_AFTER = 30.0  # a member silent this long (killed) no longer holds the run open
 
 
-def from_project(project, run_id: str) -> dict[str, Any]:
-    """The settings taken from the project Settings, with the Redis keys of crawl run run_id."""
+def progress_key(prefix: str, run_id: str, member: str = "*") -> str:
+    """The Redis hash of one member's counts in crawl run run_id (member "*": a pattern for them all)."""
+    return f"{prefix}:crawl:progress:{run_id}:{member}"
+
+
+def from_project(project, run_id: str, member: str) -> dict[str, Any]:
+    """The settings taken from the project Settings, with the Redis keys of crawl run run_id as seen by
+    crawler process `member`."""
     crawl_keys = f"{project.redis_prefix}:crawl"
     return {
         "USER_AGENT": project.user_agent,
@@ -52,8 +62,10 @@ def from_project(project, run_id: str) -> dict[str, Any]:
         "SCHEDULER_QUEUE_KEY": f"{crawl_keys}:{run_id}:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{crawl_keys}:{run_id}:dupefilter",
         "CRAWL_RUN_ID": run_id,
+        "CRAWL_MEMBER": member,
+        "RUN_MEMBERS_KEY": f"{crawl_keys}:{run_id}:members",
         "LEDGER_PREFIX": project.redis_prefix,
         "HANDOFF_QUEUE": project.queue,
         "PARKED_DIR": str(Path(project.state_dir) / "parked"),
-        "PROGRESS_KEY": f"{crawl_keys}:stats",
+        "PROGRESS_KEY": progress_key(project.redis_prefix, run_id, member),
     }

@@ -94,8 +94,15 @@ def crawl(
     feed: Annotated[Optional[list[str]], typer.Option(help="Feed URL of an ad hoc site (repeatable).")] = None,
     sitemap: Annotated[Optional[list[str]], typer.Option(help="Sitemap URL of an ad hoc site (repeatable).")] = None,
     wait: Annotated[bool, typer.Option(help="Wait until the workers have processed every page.")] = True,
+    processes: Annotated[int, typer.Option(min=1, max=64, help="Crawler processes sharing the run's frontier.")] = 1,
+    run_id: Annotated[Optional[str], typer.Option(
+        help="Join this crawl run (e.g. started on another machine with the same sites); default: a new run.")] = None,
 ) -> None:
     """Crawl sites and hand their pages to the workers; shows progress."""
+    from argparse import ArgumentTypeError
+
+    from crawler.run import run_id_arg
+
     from .progress import crawl_and_wait
 
     args = [arg for name in sites or [] for arg in ("--site", name)]
@@ -103,7 +110,12 @@ def crawl(
     args += [arg for url in sitemap or [] for arg in ("--sitemap", url)]
     if not args:
         _fail("name a site from crawler/sites.yaml, or give --feed/--sitemap URLs")
-    summary = crawl_and_wait(get_settings(), args, wait=wait)
+    if run_id is not None:
+        try:
+            run_id_arg(run_id)
+        except ArgumentTypeError as error:
+            _fail(str(error))
+    summary = crawl_and_wait(get_settings(), args, wait=wait, processes=processes, run_id=run_id)
     Console().print_json(data=summary)
 
 

@@ -29,7 +29,8 @@ def _progress_table(crawl: dict, counts: dict, depth: dict, started: float) -> T
     return table
 
 
-def crawl_and_wait(settings: Settings, crawl_args: list[str], wait: bool = True, timeout: float = 900.0) -> dict:
+def crawl_and_wait(settings: Settings, crawl_args: list[str], wait: bool = True, timeout: float = 900.0,
+                   processes: int = 1, run_id: str | None = None) -> dict:
     """Crawl with a live display, then wait until every handed-off page reached an outcome."""
     from workers.queue import finished, queue_depth, wait_for_drain
 
@@ -46,7 +47,7 @@ def crawl_and_wait(settings: Settings, crawl_args: list[str], wait: bool = True,
             state.update(crawl=stats, counts=ledger.counts(), depth=queue_depth(settings))
             show()
 
-        final = run_crawl(settings, crawl_args, on_progress=on_crawl)
+        final = run_crawl(settings, crawl_args, on_progress=on_crawl, processes=processes, run_id=run_id)
         expected = int(final.get("handed_off", 0)) + int(final.get("discarded", 0))
         drained = True
         if wait:

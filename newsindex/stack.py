@@ -48,25 +48,81 @@ def stop_process(process: subprocess.Popen, timeout: float = 30.0) -> None:
             process.wait()
 
 
-def crawl_stats(settings: Settings) -> dict[str, str]:
-    return redis.Redis.from_url(settings.redis_url, decode_responses=True).hgetall(f"{settings.redis_prefix}:crawl:stats")
+# Per-process crawl counts that do not add up across the processes of one run.
+_SHARED_COUNTS = {"queued": max, "elapsed": max}
 
 
-def run_crawl(settings: Settings, args: list[str], on_progress: Callable[[dict[str, str]], None] | None = None,
-              timeout: float = 1800.0) -> dict:
-    """Run `python -m crawler.run ARGS` (Twisted's reactor cannot restart in one process) and return
-    its final stats; on_progress sees the live counts it publishes in Redis."""
-    process = subprocess.Popen([sys.executable, "-m", "crawler.run", *args], env=settings_env(settings),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT)
+def _number(value):
+    if isinstance(value, (int, float)):
+        return value
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return None
+
+
+def combine_progress(parts: list[dict]) -> dict:
+    """The counts of a crawl run from those of its processes (summaries or their Redis hashes): counts
+    add up, the shared queue and the elapsed time do not, the run is finished when every process is."""
+    combined: dict = {}
+    for part in parts:
+        for key, value in part.items():
+            number = _number(value)
+            if isinstance(value, dict):
+                totals = combined.setdefault(key, {})
+                for name, n in value.items():
+                    totals[name] = totals.get(name, 0) + n
+            elif number is not None and not isinstance(value, bool):
+                combined[key] = _SHARED_COUNTS.get(key, lambda a, b: a + b)(combined[key], number) \
+                    if key in combined else number
+            elif key == "sites":
+                combined[key] = list(dict.fromkeys([*combined.get(key, []), *value]))
+            else:
+                combined.setdefault(key, value)
+    if parts:
+        states = {part.get("state") for part in parts}
+        if "state" in combined:
+            combined["state"] = "finished" if states == {"finished"} else "running"
+        reasons = [part.get("finish_reason") for part in parts]
+        if "finish_reason" in combined:
+            combined["finish_reason"] = next((r for r in reasons if r and r != "finished"), reasons[0])
+    return combined
+
+
+def crawl_stats(settings: Settings, run_id: str) -> dict:
+    """The live counts of crawl run run_id, over all its processes."""
+    from crawler.settings import progress_key
+
+    client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
+    parts = [client.hgetall(key) for key in client.scan_iter(progress_key(settings.redis_prefix, run_id))]
+    return combine_progress([part for part in parts if part])
+
+
+def run_crawl(settings: Settings, args: list[str], on_progress: Callable[[dict], None] | None = None,
+              timeout: float = 1800.0, processes: int = 1, run_id: str | None = None) -> dict:
+    """Run `python -m crawler.run ARGS` in `processes` processes sharing crawl run run_id (a new one by
+    default; Twisted's reactor cannot restart in one process) and return the run's final counts;
+    on_progress sees the live counts they publish in Redis."""
+    run_id = run_id or uuid.uuid4().hex[:12]
+    command = [sys.executable, "-m", "crawler.run", *args, "--run-id", run_id]
+    crawlers = [subprocess.Popen(command, env=settings_env(settings), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, cwd=REPO_ROOT) for _ in range(processes)]
     deadline = time.monotonic() + timeout
-    while process.poll() is None:
+    while any(process.poll() is None for process in crawlers):
         if on_progress:
-            on_progress(crawl_stats(settings))
+            on_progress(crawl_stats(settings, run_id))
         if time.monotonic() > deadline:
-            stop_process(process)
+            for process in crawlers:
+                stop_process(process)
             raise TimeoutError(f"crawl did not finish within {timeout:.0f}s")
         time.sleep(0.5)
-    stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        raise RuntimeError(f"crawl failed (exit {process.returncode}):\n{stderr[-3000:]}")
-    return json.loads(stdout.strip().splitlines()[-1])
+    summaries = []
+    for process in crawlers:
+        stdout, stderr = process.communicate()
+        if process.returncode != 0:
+            raise RuntimeError(f"crawl failed (exit {process.returncode}):\n{stderr[-3000:]}")
+        summaries.append(json.loads(stdout.strip().splitlines()[-1]))
+    return {**combine_progress(summaries), "processes": processes}

@@ -22,6 +22,8 @@ from celery import Celery
 from celery.contrib.testing.worker import start_worker
 
 from newsindex.outcomes import Ledger
+from newsindex.settings import Settings
+from newsindex.stack import run_crawl as run_crawl_processes
 
 pytestmark = pytest.mark.integration
 
@@ -88,6 +90,7 @@ class FixtureSite:
 
     def __init__(self):
         self.hits: list[str] = []
+        self.article_delay = 0.0  # seconds each /news/ page takes to answer
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -99,6 +102,8 @@ class FixtureSite:
                     return
                 if path == "/news/huge-stream":
                     return self.stream_huge()
+                if path.startswith("/news/"):
+                    time.sleep(site.article_delay)
                 status, headers, body = site.routes.get(path, (404, {"Content-Type": "text/html"}, b"nope"))
                 self.send_response(status)
                 for name, value in {**headers, "Content-Length": str(len(body))}.items():
@@ -224,11 +229,13 @@ def test_crawl_hands_off_each_article_once_and_records_faults(site, names):
     assert summary["handed_off"] == 6 and summary["discard_reasons"] == expected
     assert summary["offsite_skipped"] == 2
 
-    stats = redis.Redis.from_url(names["redis_url"], decode_responses=True).hgetall(f"{names['prefix']}:crawl:stats")
+    client = redis.Redis.from_url(names["redis_url"], decode_responses=True)
+    [progress] = client.scan_iter(f"{names['prefix']}:crawl:progress:{summary['run_id']}:*")
+    stats = client.hgetall(progress)
     assert stats["state"] == "finished" and stats["handed_off"] == "6" and stats["discarded:too_large"] == "2"
-    # The frontier of the run is gone, so the next crawl starts afresh.
-    client = redis.Redis.from_url(names["redis_url"])
-    assert not [key for key in client.scan_iter(f"{names['prefix']}:crawl:*") if not key.endswith(b":stats")]
+    # The frontier of the run is gone, so the next crawl starts afresh; its counts stay a while.
+    assert [key for key in client.scan_iter(f"{names['prefix']}:crawl:*")] == [progress]
+    assert 0 < client.ttl(progress) <= 7 * 24 * 3600
 
 
 RUN_IN_PROCESS = """
@@ -287,3 +294,33 @@ def test_start_urls_and_follow_links(site, names):
     # The hub page is fetched for its links but is no article; the PDF link is skipped by extension.
     assert run["summary"]["handed_off"] == 3 and run["summary"]["discarded"] == 0
     assert Counter(site.hits)["/world"] == 1 and "/files/report.pdf" not in site.hits
+
+
+def test_crawler_processes_share_one_run_and_fetch_each_page_once(site, names):
+    count = 40
+    site.article_delay = 0.25  # slow enough that one process alone would take ~5 s: the other joins in
+    site.routes["/robots.txt"] = (404, {}, b"")
+    site.routes["/atom.xml"] = xml('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                                   "<title>T</title><id>x</id>" + "".join(
+                                       f'<entry><title>s{n}</title><id>{n}</id><link href="{site.base}/news/s{n}"/></entry>'
+                                       for n in range(count)) + "</feed>")
+    for n in range(count):
+        site.routes[f"/news/s{n}"] = article(f"s{n}")
+    settings = Settings(redis_url=names["redis_url"], redis_prefix=names["prefix"], queue=names["queue"],
+                        state_dir=names["state_dir"], crawl_concurrency=2, log_level="WARNING")
+    live: list[dict] = []
+    received = Received(names)
+    with start_worker(received.app, perform_ping_check=False, queues=[names["queue"]]):
+        run = run_crawl_processes(settings, ["--feed", f"{site.base}/atom.xml"], on_progress=live.append, processes=2)
+        pages = received.wait_for(count)
+
+    assert Counter(page["url"] for page in pages) == {f"{site.base}/news/s{n}": 1 for n in range(count)}
+    assert Counter(site.hits)["/atom.xml"] == 1  # the second process found the feed already in the frontier
+    assert run["processes"] == 2 and run["handed_off"] == count and run["pages_fetched"] == count
+    assert run["finish_reason"] == "finished"
+    client = redis.Redis.from_url(names["redis_url"], decode_responses=True)
+    members = [client.hgetall(key) for key in client.scan_iter(f"{names['prefix']}:crawl:progress:{run['run_id']}:*")]
+    assert len(members) == 2 and all(int(member["handed_off"]) > 0 for member in members), members
+    assert any(update.get("handed_off", 0) for update in live)
+    # The last process out dropped the shared frontier.
+    assert not [key for key in client.scan_iter(f"{names['prefix']}:crawl:{run['run_id']}:*")]

@@ -19,6 +19,7 @@ from crawler.progress import flatten, summarize
 from crawler.run import scrapy_settings
 from crawler.spiders.news import page_from_response
 from newsindex.settings import Settings
+from newsindex.stack import combine_progress
 
 
 @pytest.mark.parametrize("error, reason", [
@@ -85,14 +86,32 @@ def test_summarize_and_flatten():
     assert summarize({}, elapsed=0)["rate"] == 0.0
 
 
+def test_the_processes_of_one_run_add_up_but_share_their_queue():
+    one = summarize({"newsindex/fetched": 6, "newsindex/handed_off": 5, "newsindex/discarded/http_404": 1},
+                    elapsed=3.0, queued=7)
+    two = summarize({"newsindex/fetched": 4, "newsindex/handed_off": 3, "newsindex/discarded/http_404": 1,
+                     "newsindex/discarded/non_html": 1}, elapsed=2.0, queued=7)
+    run = combine_progress([{**one, "run_id": "r1", "sites": ["a"], "finish_reason": "finished"},
+                            {**two, "run_id": "r1", "sites": ["a", "b"], "finish_reason": "shutdown"}])
+    assert run["pages_fetched"] == 10 and run["handed_off"] == 8 and run["discarded"] == 3
+    assert run["discard_reasons"] == {"http_404": 2, "non_html": 1}
+    assert run["queued"] == 7 and run["elapsed"] == 3.0 and run["sites"] == ["a", "b"] and run["run_id"] == "r1"
+    assert run["finish_reason"] == "shutdown"  # one process stopped early: the run did not simply finish
+    # Live hashes from Redis hold strings; a run is finished only when every process is.
+    live = combine_progress([{**flatten(one), "state": "finished"}, {**flatten(two), "state": "running"}])
+    assert live["handed_off"] == 8 and live["discarded:http_404"] == 2 and live["state"] == "running"
+    assert combine_progress([]) == {}
+
+
 def test_scrapy_settings_come_from_the_project_settings(tmp_path):
     project = Settings(redis_prefix="desk", queue="pages", max_page_bytes=1234, obey_robots=True,
                        crawl_concurrency=4, state_dir=tmp_path, log_level="ERROR")
-    settings = scrapy_settings(project, "run1", on_progress=print)
+    settings = scrapy_settings(project, "run1", on_progress=print, member="host-42")
     assert settings["SCHEDULER"] == "scrapy_redis.scheduler.Scheduler"
     assert settings["SCHEDULER_QUEUE_KEY"] == "desk:crawl:run1:requests"
     assert settings["SCHEDULER_DUPEFILTER_KEY"] == "desk:crawl:run1:dupefilter"
-    assert settings["PROGRESS_KEY"] == "desk:crawl:stats"
+    assert settings["PROGRESS_KEY"] == "desk:crawl:progress:run1:host-42"
+    assert settings["RUN_MEMBERS_KEY"] == "desk:crawl:run1:members" and settings["CRAWL_MEMBER"] == "host-42"
     assert settings.getint("DOWNLOAD_MAXSIZE") == 1234 and settings.getbool("ROBOTSTXT_OBEY")
     assert settings.getint("CONCURRENT_REQUESTS") == 4 and settings["HANDOFF_QUEUE"] == "pages"
     assert settings["PARKED_DIR"] == str(tmp_path / "parked") and settings["PROGRESS_CALLBACK"] is print
