@@ -298,8 +298,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.common_words:
         _rows, cities = load_sources()
-        words = common_words(args.common_words, cities)
-        OUT.with_name("common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+        words_file = OUT.with_name("common_words.txt")
+        # Words added to the file by hand (place names a reader met as ordinary words) survive a rebuild.
+        kept = set(words_file.read_text(encoding="utf-8").split()) if words_file.exists() else set()
+        words = sorted(kept | set(common_words(args.common_words, cities)))
+        words_file.write_text("\n".join(words) + "\n", encoding="utf-8")
         print(f"wrote {len(words)} words", file=sys.stderr)
     records = build(check=args.check)
     with OUT.open("w", newline="", encoding="utf-8") as fh:
