@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from indexer.ids import article_id
-from workers.extract import ExtractionError, ExtractionOptions, _vote, extract_article, guess_language
+from workers.extract import ExtractionError, ExtractionOptions, extract_article, guess_language
+from workers.extract.body import vote
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 WIRE_URL = "https://news.coastline-courier.test/africa/2026/11/02/beledweyne-floods-shabelle"
@@ -133,7 +134,7 @@ def test_vote_keeps_majority_paragraphs_in_page_order():
     }
     # gamma: three extractors besides the primary agree -> added; delta: one -> not; the menu line is the
     # primary's alone -> dropped; alpha/beta are contained in readability's merged block -> kept once each
-    assert _vote(candidates, page_text, "trafilatura") == ["alpha one two three.", "beta four five six.", "gamma seven eight."]
+    assert vote(candidates, page_text, "trafilatura") == ["alpha one two three.", "beta four five six.", "gamma seven eight."]
 
 
 def test_guess_language():
