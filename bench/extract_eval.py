@@ -131,7 +131,7 @@ def demo_items() -> Iterator[dict]:
     """Every page the demo outlets serve as HTML (demo.site): articles, whose gold text is the body of
     their source YAML (dateline included, standfirst and comments not), and front, section, author and
     service pages, which must be refused as not articles."""
-    from demo import render, site
+    from demo import layout, site
 
     outlets = site.load_outlets()
     world = site.build_world()
@@ -141,9 +141,9 @@ def demo_items() -> Iterator[dict]:
         article_paths = set()
         for article in site.load_articles(key):
             article_paths.add(article["path"])
-            blocks = render.body_blocks(article)
+            blocks = layout.body_blocks(article)
             texts = [text for _, text in blocks]
-            dateline = render.dateline_text(article)
+            dateline = layout.dateline_text(article)
             first = next((i for i, (kind, _) in enumerate(blocks) if kind == "p"), None)
             if dateline and first is not None:
                 texts[first] = f"{dateline} {texts[first]}"
@@ -156,7 +156,7 @@ def demo_items() -> Iterator[dict]:
             }
         for path, response in sorted(pages.items()):
             html_page = response.headers.get("Content-Type", "").startswith("text/html")
-            if response.status != 200 or not html_page or path in article_paths or path == render.private_path(outlet):
+            if response.status != 200 or not html_page or path in article_paths or path == layout.private_path(outlet):
                 continue
             yield {"id": f"{key}{path}", "page": _page(base + path, response.body.decode("utf-8"), key, response.headers["Content-Type"]), "gold": None}
 

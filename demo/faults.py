@@ -6,7 +6,7 @@ import random
 from datetime import datetime, timezone
 from pathlib import Path
 
-from demo import render
+from demo import layout
 from demo.site import (
     ARTICLES_DIR,
     NOT_FOUND_PATH,
@@ -53,8 +53,8 @@ def fault_entries() -> dict[str, dict]:
 
 def fault_paths(outlet: dict) -> dict[str, str]:
     """kind -> URL path on the faulty outlet (the loop's second hop as `redirect_loop_partner`)."""
-    paths = {kind: render.article_path(entry, outlet) for kind, entry in fault_entries().items()}
-    paths["redirect_loop_partner"] = render.article_path({"slug": _LOOP_PARTNER}, outlet)
+    paths = {kind: layout.article_path(entry, outlet) for kind, entry in fault_entries().items()}
+    paths["redirect_loop_partner"] = layout.article_path({"slug": _LOOP_PARTNER}, outlet)
     return paths
 
 
@@ -116,5 +116,5 @@ def build_faulty_site(outlet: dict, base_url: str, root: Path = ARTICLES_DIR) ->
     site[paths["redirect_loop_partner"]] = Response(302, {"Location": paths["redirect_loop"]}, b"")
     site[paths["huge"]] = Response(200, html, huge_page())
     if good:
-        site[paths["redirect_once"]] = Response(301, {"Location": base_url + render.article_path(good[0], outlet)}, b"")
+        site[paths["redirect_once"]] = Response(301, {"Location": base_url + layout.article_path(good[0], outlet)}, b"")
     return site

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import yaml
 
-from demo import render
+from demo import assets, feeds, layout, render
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def article_problems(data, stem: str, strict: bool = True) -> list[str]:
         updated = _as_utc(data.get("updated"))
         if updated and updated < published:
             problems.append("updated is before published")
-        blocks = render.body_blocks(data)
+        blocks = layout.body_blocks(data)
         paragraphs = sum(kind == "p" for kind, _ in blocks)
         if not 6 <= paragraphs <= 12:
             problems.append(f"{paragraphs} body paragraphs (want 6-12, not counting subheadings and quotes)")
@@ -139,13 +139,13 @@ def load_articles(outlet: str | None = None, samples: bool = False, root: Path =
     for key in keys:
         seen: set[str] = set()
         for article in _read_dir(root / key) + sample_articles:
-            path = render.article_path(article, outlets[key])
+            path = layout.article_path(article, outlets[key])
             if path in seen:
                 log.warning("duplicate article path skipped", extra={"outlet": key, "path": path})
                 continue
             seen.add(path)
             result.append({**article, "outlet": key, "path": path})
-    return [a for key in keys for a in render.newest([a for a in result if a["outlet"] == key])]
+    return [a for key in keys for a in feeds.newest([a for a in result if a["outlet"] == key])]
 
 
 def load_sample_articles(root: Path = ARTICLES_DIR) -> list[dict]:
@@ -159,7 +159,7 @@ def load_sample_articles(root: Path = ARTICLES_DIR) -> list[dict]:
 
 
 def html_response(outlet: dict, html: str, status: int = 200, modified: datetime | None = None) -> Response:
-    headers = {"Content-Type": render.html_content_type(outlet)}
+    headers = {"Content-Type": layout.html_content_type(outlet)}
     if modified:
         headers["Last-Modified"] = format_datetime(modified, usegmt=True)
     return Response(status, headers, html.encode("utf-8"))
@@ -189,12 +189,12 @@ def most_read(articles: list[dict], n: int = MOST_READ) -> list[dict]:
 def feed_and_sitemaps(outlet: dict, base_url: str, listed: list[dict]) -> dict[str, Response]:
     """The feed, sitemap index and monthly news sitemaps for the given (article-like) entries."""
     pages = {
-        render.feed_path(outlet): text_response(render.feed_content_type(outlet), render.render_feed(outlet, base_url, listed)),
-        render.sitemap_index_path(outlet): text_response("application/xml; charset=utf-8", render.render_sitemap_index(outlet, base_url, listed)),
+        layout.feed_path(outlet): text_response(feeds.feed_content_type(outlet), feeds.render_feed(outlet, base_url, listed)),
+        layout.sitemap_index_path(outlet): text_response("application/xml; charset=utf-8", feeds.render_sitemap_index(outlet, base_url, listed)),
     }
-    for month, group in render.sitemap_months(listed).items():
-        pages[render.month_sitemap_path(outlet, month)] = text_response(
-            "application/xml; charset=utf-8", render.render_month_sitemap(outlet, base_url, group)
+    for month, group in feeds.sitemap_months(listed).items():
+        pages[layout.month_sitemap_path(outlet, month)] = text_response(
+            "application/xml; charset=utf-8", feeds.render_month_sitemap(outlet, base_url, group)
         )
     return pages
 
@@ -202,13 +202,13 @@ def feed_and_sitemaps(outlet: dict, base_url: str, listed: list[dict]) -> dict[s
 def build_site(outlet: dict, base_url: str, articles: list[dict]) -> dict[str, Response]:
     """Every URL of one outlet: {path (with query where it matters): Response}."""
     base_url = base_url.rstrip("/")
-    articles = render.newest(articles)
+    articles = feeds.newest(articles)
     site: dict[str, Response] = {}
     for article in articles:
         html = render.render_article(article, outlet, base_url, related_articles(article, articles))
-        site[render.article_path(article, outlet)] = html_response(outlet, html, modified=article.get("updated") or article["published"])
+        site[layout.article_path(article, outlet)] = html_response(outlet, html, modified=article.get("updated") or article["published"])
         if article.get("image"):
-            site[render.image_path(article, outlet)] = Response(200, {"Content-Type": "image/png"}, render.placeholder_png(article["slug"]))
+            site[layout.image_path(article, outlet)] = Response(200, {"Content-Type": "image/png"}, assets.placeholder_png(article["slug"]))
 
     home = html_response(outlet, render.render_home(outlet, base_url, articles, most_read(articles)))
     site["/"] = home
@@ -216,23 +216,23 @@ def build_site(outlet: dict, base_url: str, articles: list[dict]) -> dict[str, R
         site["/index.html"] = home  # same page, two URLs; the canonical link says "/"
     for entry in outlet["sections"]:
         in_section = [a for a in articles if a["section"] == entry["key"]]
-        pages = max(1, -(-len(in_section) // render.PAGE_SIZE))
+        pages = max(1, -(-len(in_section) // layout.PAGE_SIZE))
         for page in range(1, pages + 1):
             html = render.render_section(outlet, base_url, entry["key"], in_section, page)
-            site[render.section_path(outlet, entry["key"], page)] = html_response(outlet, html)
-    if render.author_path(outlet, "x"):
+            site[layout.section_path(outlet, entry["key"], page)] = html_response(outlet, html)
+    if layout.author_path(outlet, "x"):
         for name in sorted({n for a in articles for n in a["authors"]}):
             mine = [a for a in articles if name in a["authors"]]
-            site[render.author_path(outlet, name)] = html_response(outlet, render.render_author(outlet, base_url, name, mine))
-    for name in render.STATIC_PAGES:
-        site[render.static_path(outlet, name)] = html_response(outlet, render.render_static(outlet, base_url, name))
-    site[render.private_path(outlet)] = html_response(outlet, render.render_private(outlet))
+            site[layout.author_path(outlet, name)] = html_response(outlet, render.render_author(outlet, base_url, name, mine))
+    for name in layout.STATIC_PAGES:
+        site[layout.static_path(outlet, name)] = html_response(outlet, render.render_static(outlet, base_url, name))
+    site[layout.private_path(outlet)] = html_response(outlet, render.render_private(outlet))
     site[NOT_FOUND_PATH] = html_response(outlet, render.render_not_found(outlet), status=404)
 
     site.update(feed_and_sitemaps(outlet, base_url, articles))
-    site["/robots.txt"] = text_response("text/plain; charset=utf-8", render.render_robots(outlet, base_url))
-    site[render.stylesheet_path(outlet)] = text_response("text/css; charset=utf-8", render.render_stylesheet(outlet))
-    site[render.logo_path(outlet)] = Response(200, {"Content-Type": "image/png"}, render.placeholder_png(outlet["key"], 240, 48))
+    site["/robots.txt"] = text_response("text/plain; charset=utf-8", feeds.render_robots(outlet, base_url))
+    site[layout.stylesheet_path(outlet)] = text_response("text/css; charset=utf-8", assets.render_stylesheet(outlet))
+    site[layout.logo_path(outlet)] = Response(200, {"Content-Type": "image/png"}, assets.placeholder_png(outlet["key"], 240, 48))
     return with_etags(site)
 
 

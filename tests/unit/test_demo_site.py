@@ -15,7 +15,7 @@ import pytest
 import yaml
 from protego import Protego
 
-from demo import faults, render, site
+from demo import assets, faults, layout, render, site
 from demo.server import start_demo_sites
 
 BASE_URLS = site.default_base_urls(8701, faults=True)
@@ -76,16 +76,16 @@ def test_load_articles_paths_and_samples():
         mine = _articles(key)
         assert mine, f"{key} serves no articles"
         assert len({a["path"] for a in mine}) == len(mine)
-        assert all(a["outlet"] == key and a["path"] == render.article_path(a, OUTLETS[key]) for a in mine)
+        assert all(a["outlet"] == key and a["path"] == layout.article_path(a, OUTLETS[key]) for a in mine)
         assert [a["published"] for a in mine] == sorted((a["published"] for a in mine), reverse=True)
         assert all(a["published"].tzinfo is not None for a in mine)
 
 
 def test_article_url_layouts():
     article = {"slug": "hama-shelling", "section": "world", "published": site._as_utc("2026-11-18T07:40:00Z")}
-    assert render.article_path(article, OUTLETS["meridian"]) == "/world/2026/11/18/hama-shelling/"
-    assert re.fullmatch(r"/news/hama-shelling-\d{6}", render.article_path(article, OUTLETS["harbour"]))
-    assert render.article_path(article, OUTLETS["sahel"]) == "/world/hama-shelling.html"
+    assert layout.article_path(article, OUTLETS["meridian"]) == "/world/2026/11/18/hama-shelling/"
+    assert re.fullmatch(r"/news/hama-shelling-\d{6}", layout.article_path(article, OUTLETS["harbour"]))
+    assert layout.article_path(article, OUTLETS["sahel"]) == "/world/hama-shelling.html"
 
 
 # --------------------------------------------------------------------------------------------
@@ -103,17 +103,17 @@ def test_every_article_renders_in_each_template(outlet_key):
         page = render.render_article(article, outlet, base, [a for a in articles if a is not article][:3])
         doc = lxml.html.fromstring(page)
         text = _norm(doc.text_content())
-        url = base + render.article_path(article, outlet)
+        url = base + layout.article_path(article, outlet)
         assert doc.xpath('//link[@rel="canonical"]/@href') == [url]
         assert article["title"] in doc.findtext(".//title")
         assert doc.xpath('//meta[@name="description"]/@content') == [article["summary"]]
         assert doc.xpath('//meta[@property="og:image"]/@content')[0].startswith(base + "/")
-        assert render._iso(article["published"]) in page
+        assert layout.iso_time(article["published"]) in page
         for author in article["authors"]:
             assert author in page
         body = doc.xpath(BODY_XPATH[outlet_key])
         assert len(body) == 1, article["slug"]
-        blocks = render.body_blocks(article)
+        blocks = layout.body_blocks(article)
         assert len(body[0].xpath(".//h2")) == sum(k == "h2" for k, _ in blocks)
         assert len(body[0].xpath(".//blockquote")) == sum(k == "quote" for k, _ in blocks)
         first = _norm(body[0].xpath(".//p")[0].text_content())
@@ -148,8 +148,8 @@ def test_templates_are_structurally_different():
 
 def test_charset_declarations_and_arabic(world):
     article = next(a for a in _articles("sahel") if "\u062d\u0645\u0627\u0629" in " ".join(a["body"]))
-    meridian = world["meridian"][render.article_path(article, OUTLETS["meridian"])]
-    harbour = world["harbour"][render.article_path(article, OUTLETS["harbour"])]
+    meridian = world["meridian"][layout.article_path(article, OUTLETS["meridian"])]
+    harbour = world["harbour"][layout.article_path(article, OUTLETS["harbour"])]
     sahel = world["sahel"][article["path"]]
     assert meridian.headers["Content-Type"] == "text/html; charset=utf-8" and b'<meta charset="utf-8">' in meridian.body
     assert harbour.headers["Content-Type"] == "text/html; charset=utf-8" and b"charset" not in harbour.body.lower()
@@ -160,9 +160,9 @@ def test_charset_declarations_and_arabic(world):
 
 def test_body_blocks_and_dateline():
     article = {"dateline": "HAMA, Syria", "body": ["First.", "## Sub", "> Quote", "", "Last."]}
-    assert render.body_blocks(article) == [("p", "First."), ("h2", "Sub"), ("quote", "Quote"), ("p", "Last.")]
-    assert render.dateline_text(article) == "HAMA, Syria \u2014"
-    assert render.dateline_text({"dateline": None}) is None
+    assert layout.body_blocks(article) == [("p", "First."), ("h2", "Sub"), ("quote", "Quote"), ("p", "Last.")]
+    assert layout.dateline_text(article) == "HAMA, Syria \u2014"
+    assert layout.dateline_text({"dateline": None}) is None
 
 
 # --------------------------------------------------------------------------------------------
@@ -197,14 +197,14 @@ def test_internal_links_resolve_and_articles_are_reachable(world, outlet_key):
     listing_links = {u.split("?")[0] for p in listings for u in _links(base + p, pages[p].body)}
     for article in articles:
         assert base + article["path"] in listing_links, f"{article['path']} is linked from no listing page"
-    assert render.private_path(OUTLETS[outlet_key]) in linked  # a trap: linked, but disallowed by robots.txt
-    assert b"<a " not in pages[render.private_path(OUTLETS[outlet_key])].body
+    assert layout.private_path(OUTLETS[outlet_key]) in linked  # a trap: linked, but disallowed by robots.txt
+    assert b"<a " not in pages[layout.private_path(OUTLETS[outlet_key])].body
 
 
 @pytest.mark.parametrize("outlet_key", MAIN)
 def test_feed_lists_newest_twenty_with_some_tracking(world, outlet_key):
     outlet, base = OUTLETS[outlet_key], BASE_URLS[outlet_key]
-    resp = world[outlet_key][render.feed_path(outlet)]
+    resp = world[outlet_key][layout.feed_path(outlet)]
     root = ET.fromstring(resp.body)
     if outlet_key == "harbour":
         assert root.tag == f"{ATOM_NS}feed" and "atom" in resp.headers["Content-Type"]
@@ -220,7 +220,7 @@ def test_feed_lists_newest_twenty_with_some_tracking(world, outlet_key):
 @pytest.mark.parametrize("outlet_key", MAIN)
 def test_sitemaps_list_every_article(world, outlet_key):
     outlet, base, pages = OUTLETS[outlet_key], BASE_URLS[outlet_key], world[outlet_key]
-    index = ET.fromstring(pages[render.sitemap_index_path(outlet)].body)
+    index = ET.fromstring(pages[layout.sitemap_index_path(outlet)].body)
     assert index.tag == f"{SITEMAP_NS}sitemapindex"
     listed = []
     for entry in index.iter(f"{SITEMAP_NS}sitemap"):
@@ -230,7 +230,7 @@ def test_sitemaps_list_every_article(world, outlet_key):
         assert urlset.tag == f"{SITEMAP_NS}urlset"
         for url in urlset.iter(f"{SITEMAP_NS}url"):
             assert url.findtext(f"{SITEMAP_NS}lastmod")
-            assert url.find(f"{{{render.NEWS_NS}}}news/{{{render.NEWS_NS}}}publication_date") is not None
+            assert url.find(f"{{{layout.NEWS_NS}}}news/{{{layout.NEWS_NS}}}publication_date") is not None
             listed.append(url.findtext(f"{SITEMAP_NS}loc"))
     assert sorted(listed) == sorted(base + a["path"] for a in _articles(outlet_key))
 
@@ -241,9 +241,9 @@ def test_robots_txt_disallows_private_and_names_sitemap(world, outlet_key):
     text = world[outlet_key]["/robots.txt"].body.decode()
     robots = Protego.parse(text)
     assert "Disallow: /private/" in text
-    assert not robots.can_fetch(base + render.private_path(outlet), "newsindex")
+    assert not robots.can_fetch(base + layout.private_path(outlet), "newsindex")
     assert robots.can_fetch(base + _articles(outlet_key)[0]["path"], "newsindex")
-    assert list(robots.sitemaps) == [base + render.sitemap_index_path(outlet)]
+    assert list(robots.sitemaps) == [base + layout.sitemap_index_path(outlet)]
 
 
 def test_resolve_ignores_tracking_adds_slash_and_404s(world):
@@ -281,16 +281,16 @@ def test_faulty_outlet_routes(world):
     assert len(pages[paths["huge"]].body) >= 20 * 1024 * 1024
     moved = pages[paths["redirect_once"]]
     assert moved.status == 301 and site.resolve(pages, _target(moved.headers["Location"])).status == 200
-    feed = ET.fromstring(pages[render.feed_path(outlet)].body)
+    feed = ET.fromstring(pages[layout.feed_path(outlet)].body)
     feed_paths = {urlsplit(entry.find(f"{ATOM_NS}link").get("href")).path for entry in feed.iter(f"{ATOM_NS}entry")}
     fault_listed = {p for k, p in paths.items() if k != "redirect_loop_partner"}
-    assert fault_listed | {render.article_path(a, outlet) for a in good} == feed_paths
+    assert fault_listed | {layout.article_path(a, outlet) for a in good} == feed_paths
     sitemap_text = b"".join(pages[p].body for p in pages if p.startswith("/sitemap-"))
     assert all((base + p).encode() in sitemap_text for p in fault_listed)
 
 
 def test_placeholder_png_and_pdf_are_well_formed():
-    png = render.placeholder_png("seed", 4, 3)
+    png = assets.placeholder_png("seed", 4, 3)
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and png.endswith(b"IEND\xaeB`\x82")
     pdf = faults.minimal_pdf("Hello")
     xref_at = int(pdf.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])

@@ -151,11 +151,11 @@ def test_guess_language():
 
 @lru_cache(maxsize=1)
 def demo_world():
-    from demo import render, site
+    from demo import layout, site
 
     world = site.build_world()
     bases = site.default_base_urls()
-    return render, site, world, bases
+    return layout, site, world, bases
 
 
 def demo_page(outlet: str, path: str) -> dict:
@@ -168,12 +168,12 @@ def demo_page(outlet: str, path: str) -> dict:
 
 @pytest.mark.parametrize("outlet", ["meridian", "harbour", "sahel"])
 def test_demo_article(outlet):
-    render, site, _, bases = demo_world()
+    layout, site, _, bases = demo_world()
     outlet_conf = site.load_outlets()[outlet]
     source = next(a for a in site.load_articles(outlet) if a.get("comments"))
     article = extract_article(demo_page(outlet, source["path"]))
 
-    for kind, text in render.body_blocks(source):
+    for kind, text in layout.body_blocks(source):
         assert text in article.text, kind
     for comment in source["comments"]:
         assert comment["text"] not in article.text
@@ -184,7 +184,7 @@ def test_demo_article(outlet):
     for other in site.related_articles(source, site.load_articles(outlet)):
         assert other["title"] not in article.text
     if source.get("dateline"):
-        assert article.text.startswith(render.dateline_text(source))
+        assert article.text.startswith(layout.dateline_text(source))
 
     assert article.title == source["title"]
     assert article.authors == source["authors"]
@@ -196,10 +196,10 @@ def test_demo_article(outlet):
 
 @pytest.mark.parametrize("outlet", ["meridian", "harbour", "sahel"])
 def test_demo_non_articles_are_refused(outlet):
-    render, site, world, _ = demo_world()
+    layout, site, world, _ = demo_world()
     outlet_conf = site.load_outlets()[outlet]
-    paths = ["/", render.section_path(outlet_conf, "world"), render.section_path(outlet_conf, "politics", 1),
-             render.static_path(outlet_conf, "about"), render.static_path(outlet_conf, "subscribe")]
+    paths = ["/", layout.section_path(outlet_conf, "world"), layout.section_path(outlet_conf, "politics", 1),
+             layout.static_path(outlet_conf, "about"), layout.static_path(outlet_conf, "subscribe")]
     for path in paths:
         with pytest.raises(ExtractionError) as err:
             extract_article(demo_page(outlet, path))
