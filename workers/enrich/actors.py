@@ -364,7 +364,8 @@ class ActorMatcher:
         are the story's countries (a mapping gives them weights); `skip_spans` are spans explained otherwise
         (e.g. places) where NER hits are ignored."""
         actors = self.base.actors
-        matches = [m for m in matches if not self._someone_else(m, text) and not self._umbrella(m, text)]
+        matches = [m for m in matches
+                   if not self._someone_else(m, text) and not self._umbrella(m, text) and not self._not_the_actor(m, text)]
         context = _country_context(countries, matches, actors)
         story = set(context.story)
         named = {c for m in matches for c in m.candidates}
@@ -416,7 +417,7 @@ class ActorMatcher:
         `named` in the story itself; a government's national forces where it fights ("the junta shelled",
         "the regime's jets")."""
         actors = self.base.actors
-        if actor_id in self._branches:
+        if actor_id in self._branches and not _AFFILIATES_AFTER_RE.match(text, match.end):
             country = _dominant(context)
             local = [b for b in self._branches[actor_id] if actors[b].country == country]
             if len(local) == 1 and local[0] not in named:  # "AQAP, al-Qaeda's Yemen branch": the parent itself
@@ -445,12 +446,26 @@ class ActorMatcher:
             return False
         return _after_other_name(text, match.start)
 
+    def _not_the_actor(self, match: ActorMatch, text: str) -> bool:
+        """A hit that names something other than its actor: an abbreviation inside a hyphenated word
+        ("PORT-AU-PRINCE", "non-UN"), a person's name on a building ("Erdogan hospital"), a group named only
+        as the past of its members ("former FARC rebels")."""
+        holders = match.candidates or match.generic
+        if not holders:
+            return False
+        if is_abbreviation(match.text) and match.start >= 2 and text[match.start - 1] == "-" and text[match.start - 2].isalpha():
+            return True
+        if all(self.base[c].type == "person" for c in holders) and _NAMED_PLACE_AFTER_RE.match(text, match.end):
+            return True
+        return bool(_FORMER_BEFORE_RE.search(text, max(0, match.start - 12), match.start)
+                    and _MEMBERS_AFTER_RE.match(text, match.end))
+
     def _umbrella(self, match: ActorMatch, text: str) -> bool:
         """An international organisation named only as the umbrella of one of its bodies or things ("UN
         refugee agency", "the UN's humanitarian office", "UN-brokered truce", "UN sanctions") is not itself acting."""
         if not match.candidates or any(self.base[c].type != "international_org" for c in match.candidates):
             return False
-        return bool(_UMBRELLA_AFTER_RE.match(text, match.end)) or text[max(0, match.start - 4):match.start].lower() == "non-"
+        return bool(_UMBRELLA_AFTER_RE.match(text, match.end) or _ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
 
     def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context):
         """(match, actor id) for country/capital names used as actors: a government when the country acts
@@ -466,7 +481,9 @@ class ActorMatcher:
             after = text[chain[-1].end:chain[-1].end + 80]
             before = text[max(0, chain[0].start - 80):chain[0].start]
             military = _MILITARY_AFTER_RE.match(after)
-            acting = military is None and (_ACTING_AFTER_RE.match(after) or _ACTING_BEFORE_RE.search(before))
+            # "Economists in Bamako said": the place is where the speakers are, not who speaks
+            acting = military is None and ((_ACTING_AFTER_RE.match(after) and not _LOCATED_BEFORE_RE.search(before))
+                                           or _ACTING_BEFORE_RE.search(before))
             for match in chain:
                 government = _pick(match.metonym, context, self.base.actors)
                 if government is None:
@@ -644,7 +661,8 @@ _ACTING_VERBS = _verb_forms(
     "invite join launch lobby maintain mediate mobilise mobilize move negotiate object offer oppose order pledge press "
     "pressure promise push raid ratify recognise recognize recruit refuse reject rely remain repel request respond resume "
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
-    "warn welcome regard reopen insist argue accept abstain vote cut",
+    "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
+    "transfer withhold delay increase raise lower slash freeze",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed",
@@ -662,17 +680,21 @@ _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|te
 _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*"
 _ACTING_BEFORE_RE = re.compile(
     rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
-    rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing))|"
+    rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing)|"
+    rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing))|"
+    rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
+    rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
     rf"\b(?:[Oo]fficials|[Aa]uthorities|[Dd]iplomats|[Mm]inisters|[Ll]eaders|[Nn]egotiators)\s+in|"
     rf"\b(?:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
-    rf"weapons|arms|loans|deposits|grants|abstentions)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
+    rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
+    rf"subsidies|funds)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 _OFFICIALS_AFTER_RE = re.compile(
     r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current)\s+)*"
     r"(?:government|authorities|administration|cabinet)\b|"
     r"(?:['’]s)?\s+(?:special\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
-    r"mediators?|embassy|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
+    r"mediators?|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
     r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request)\b"
 )
 _MILITARY_AFTER_RE = re.compile(
@@ -687,11 +709,24 @@ _UMBRELLA_AFTER_RE = re.compile(
     r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
     r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"
 )
+_LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+$")
+# "an al-Qaeda-linked group": the parent organisation itself, not its local branch.
+_AFFILIATES_AFTER_RE = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|style)\b")
+# A state's envoy to an organisation speaks for the state: "Syria's ambassador to the UN".
+_ENVOY_TO_BEFORE_RE = re.compile(r"\b(?:ambassador|envoy|representative|mission|delegation|delegate)s?\s+(?:to|at)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+# A person's name on a building or place: "taken to Erdogan and Medina hospitals".
+_NAMED_PLACE_AFTER_RE = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?i:hospitals?|airport|university|stadium|street|avenue|road|bridge|dam|mosque|"
+    r"school|square|park|camp|centre|center|library|museum|port)\b")
+# A group named as its members' past: "former FARC rebels", "ex-PKK fighters".
+_FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|erstwhile)\s*(?:the\s+)?$", re.IGNORECASE)
+_MEMBERS_AFTER_RE = re.compile(r"\s+(?:rebels|fighters|members|combatants|guerrillas|militants|officers|soldiers|commanders)\b")
 # A bare "the government": the government of the country the story is about (not "the government of X",
 # "government forces", "government-held").
 _THE_GOVERNMENT_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
-    r"current)\s+)?government\b(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of|in|forces|troops|soldiers|units|army|"
+    r"current)\s+)?government\b(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?!\s+\w+ing\b)|in|forces|troops|soldiers|units|army|"
     r"military|held|controlled|backed|aligned|allied|run|owned|side|areas|positions)\b)"
 )
 _COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
