@@ -80,3 +80,64 @@ def test_a_capital_after_in_is_where_the_speakers_are(matcher, text, expected):
 ])
 def test_acting_cues_for_countries_and_the_government(matcher, text, countries, expected):
     assert ids(matcher, text, countries) == expected
+
+
+# --- structure of the base: UN bodies by mandate, seats of government, a council above the government ----
+
+BODIES = """
+- {id: intl-un, name: United Nations, aliases: [UN], type: international_org, country: null}
+- {id: intl-unhcr, name: UNHCR, aliases: [UN refugee agency], type: international_org, country: null}
+- {id: intl-envoy-ye, name: Office of the UN Special Envoy for Yemen, type: international_org, country: null}
+- {id: intl-envoy-sy, name: Office of the UN Special Envoy for Syria, type: international_org, country: null}
+- {id: intl-ffm-sd, name: Independent International Fact-Finding Mission for the Sudan,
+   aliases: [UN Fact-Finding Mission for Sudan], type: international_org, country: null}
+- {id: intl-grundberg, name: Hans Grundberg, aliases: [UN envoy for Yemen], type: person, country: null}
+- {id: ye-plc, name: Presidential Leadership Council, type: government, country: YE}
+- {id: ye-gov, name: Yemeni government, aliases: [Government of Yemen, "Yemen's government", government in Aden],
+   type: government, country: YE, parent: ye-plc}
+- {id: ye-army, name: Yemeni Army, type: state_forces, country: YE, parent: ye-gov}
+- {id: sy-gov, name: Syrian government, aliases: [Government of Syria], type: government, country: SY}
+- {id: sd-gov, name: Sudanese government, aliases: [Government of Sudan], type: government, country: SD}
+- {id: ru-gov, name: Russian government, aliases: [Government of Russia, government in Moscow], type: government, country: RU}
+"""
+
+
+@pytest.fixture(scope="module")
+def bodies(matcher_for) -> ActorMatcher:
+    return matcher_for(BODIES)
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    ("The UN envoy's office said it was deeply concerned.", {"YE": 3.0}, ["intl-envoy-ye"]),
+    ("The UN envoy's office said it was deeply concerned.", {"SY": 3.0}, ["intl-envoy-sy"]),
+    ("A UN fact-finding mission said the conduct may amount to genocide.", {"SD": 3.0}, ["intl-ffm-sd"]),
+    # no country the story is about, or no such body for it: nobody
+    ("The UN envoy's office said it was deeply concerned.", {"YE": 1.0, "SY": 1.0}, []),
+    ("A UN fact-finding mission said the conduct may amount to genocide.", {"YE": 3.0}, []),
+])
+def test_a_un_body_named_by_its_kind_is_the_one_for_the_story_country(bodies, text, countries, expected):
+    assert ids(bodies, text, countries) == expected
+
+
+def test_the_possessive_un_names_the_same_agency(bodies):
+    assert ids(bodies, "The UN's refugee agency said 14,000 had crossed.", {"SD": 3.0}) == ["intl-unhcr"]
+
+
+def test_a_title_alias_gives_no_surname_and_keeps_the_country_a_country(bodies):
+    assert ids(bodies, "Yemen said the incident showed the group is a threat.", {"YE": 3.0}) == ["ye-gov"]
+
+
+def test_the_seat_of_a_government_stands_for_it(bodies):
+    assert ids(bodies, "Moscow said it did not object.", {"RU": 3.0}) == ["ru-gov"]
+
+
+def test_the_government_under_a_ruling_council_is_the_national_government(bodies):
+    assert ids(bodies, "A spokesman for the government said the group remains a threat.", {"YE": 3.0}) == ["ye-gov"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Diplomats in Moscow said talks were under way.", ["ru-gov"]),
+    ("It was repeated to Western diplomats in Moscow last week.", []),
+])
+def test_diplomats_in_a_capital(bodies, text, expected):
+    assert ids(bodies, text, {"RU": 3.0}) == expected

@@ -293,9 +293,12 @@ class ActorMatcher:
         self._country_forms = frozenset(forms)
         ministries = _ministry_phrases(base, forms, self._governments)
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
+        self._mandates = _mandates(base, forms)
         for actor in base.actors.values():
             phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in actor.generic]
             phrases += ministries.get(actor.id, [])
+            # "UN refugee agency" is also "the UN's refugee agency"
+            phrases += [(f"UN's {a[3:]}", role) for a, role in phrases if a.startswith("UN ") and a[3:4].islower()]
             for phrase, role in phrases:
                 key, abbreviation = alias_key(phrase)
                 if not key:
@@ -364,8 +367,9 @@ class ActorMatcher:
         are the story's countries (a mapping gives them weights); `skip_spans` are spans explained otherwise
         (e.g. places) where NER hits are ignored."""
         actors = self.base.actors
+        umbrellas = [m for m in matches if self._umbrella(m, text)]
         matches = [m for m in matches
-                   if not self._someone_else(m, text) and not self._umbrella(m, text) and not self._not_the_actor(m, text)]
+                   if not self._someone_else(m, text) and m not in umbrellas and not self._not_the_actor(m, text)]
         context = _country_context(countries, matches, actors)
         story = set(context.story)
         named = {c for m in matches for c in m.candidates}
@@ -392,6 +396,8 @@ class ActorMatcher:
                 group = self._group_named_through(actor_id, match, text)
                 if group is not None:
                     offsets[group].append((match.start, match.end))
+        for actor_id, span in self._mandated_bodies(umbrellas, text, context):
+            offsets[actor_id].append(span)
         for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context):
             offsets[actor_id].append((match.start, match.end))
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
@@ -446,6 +452,22 @@ class ActorMatcher:
             return False
         return _after_other_name(text, match.start)
 
+    def _mandated_bodies(self, umbrellas: Sequence[ActorMatch], text: str, context: _Context):
+        """(body id, span) for a UN body named by its kind in a story about one country: "the UN envoy's office"
+        in a Yemen story is the Office of the UN Special Envoy for Yemen, "a UN fact-finding mission" in a
+        Sudan story the mission for Sudan; the body must be the only one of its kind for that country."""
+        country = _dominant(context)
+        if country is None or not self._mandates:
+            return
+        for match in umbrellas:
+            described = _UN_BODY_AFTER_RE.match(text, match.end)
+            if described is None:
+                continue
+            kind = _body_kind(described.group("kind"))
+            bodies = self._mandates.get((country, kind), [])
+            if len(bodies) == 1:
+                yield bodies[0], (match.start, described.end())
+
     def _not_the_actor(self, match: ActorMatch, text: str) -> bool:
         """A hit that names something other than its actor: an abbreviation inside a hyphenated word
         ("PORT-AU-PRINCE", "non-UN"), a person's name on a building ("Erdogan hospital"), a group named only
@@ -453,7 +475,7 @@ class ActorMatcher:
         holders = match.candidates or match.generic
         if not holders:
             return False
-        if is_abbreviation(match.text) and match.start >= 2 and text[match.start - 1] == "-" and text[match.start - 2].isalpha():
+        if is_abbreviation(match.text.split()[0]) and match.start >= 2 and text[match.start - 1] == "-" and text[match.start - 2].isalpha():
             return True
         if all(self.base[c].type == "person" for c in holders) and _NAMED_PLACE_AFTER_RE.match(text, match.end):
             return True
@@ -548,7 +570,7 @@ def _after_other_name(text: str, start: int) -> bool:
 # each government actor shaped "X government", "X authorities", "X's government", "Government of X",
 # "government in X" (a person's name there, "Petro government", is left out).
 _FORM_PATTERNS = (
-    re.compile(r"^(?:the\s+)?(?:federal\s+)?government\s+(?:of|in)\s+(?:the\s+)?(?P<x>.+)$", re.IGNORECASE),
+    re.compile(r"^(?:the\s+)?(?:federal\s+)?government\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<x>.+)$", re.IGNORECASE),
     re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:federal\s+)?(?:government|authorities|administration)$"),
 )
 _FORM_WORD_RE = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and)$")
@@ -571,7 +593,8 @@ def _country_forms(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[st
                     form = m.group("x").strip()
                     words = form.split()
                     if 0 < len(words) <= 4 and words[0][:1].isupper() and all(_FORM_WORD_RE.match(w) for w in words) and form not in personal:
-                        found[form] = found.get(form, False) or n == 1
+                        # "government in Moscow" names its seat as surely as "Moscow government" does
+                        found[form] = found.get(form, False) or n == 1 or m.groupdict().get("prep", "").lower() == "in"
                     break
         stems = {w[:4].lower() for form, direct in found.items() if direct for w in form.split()}
         for form, direct in found.items():
@@ -626,6 +649,9 @@ def _national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> di
     for country, rivals in ranked.items():
         rivals.sort(reverse=True)
         (top, government), rest = rivals[0], rivals[1:]
+        if government not in holders:  # a head of state above the government (Yemen's council): its government
+            government = max((a.id for a in base.actors.values() if a.parent == government and a.id in holders
+                              and a.type == "government" and a.country == country), key=lambda i: under[i], default=government)
         if government in holders and top > 0 and (not rest or top >= 2 * rest[0][0]):
             result[country] = government
     return result
@@ -684,7 +710,8 @@ _ACTING_BEFORE_RE = re.compile(
     rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing))|"
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
-    rf"\b(?:[Oo]fficials|[Aa]uthorities|[Dd]iplomats|[Mm]inisters|[Ll]eaders|[Nn]egotiators)\s+in|"
+    rf"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
+    rf"[Nn]egotiators)\s+in|"
     rf"\b(?:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
     rf"subsidies|funds)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
@@ -811,6 +838,50 @@ def _ministry_phrases(base: ActorBase, forms: Mapping[str, list[str]], governmen
     return result
 
 
+_UN_BODY_AFTER_RE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:special|independent|international|peacekeeping|observer)\s+)*(?P<kind>envoy|fact-finding\s+mission|"
+    r"commission\s+of\s+inquiry|(?:group|panel)\s+of\s+experts|mission|force|peacekeepers)(?:['’]s\s+office|\s+office)?\b",
+    re.IGNORECASE)
+_MANDATE_RE = re.compile(r"\b(?:for|in|on|to)\s+(?:the\s+)?(?P<x>[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)")
+
+
+def _body_kind(words: str) -> str:
+    """The kind of a UN body from the words naming it: envoy, fact-finding, inquiry, experts or mission."""
+    words = words.lower()
+    for kind in ("envoy", "fact-finding", "inquiry", "experts"):
+        if kind in words:
+            return kind
+    return "mission"  # missions, forces and peacekeepers
+
+
+def _mandates(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[tuple[str, str], list[str]]:
+    """(country, kind) -> the international bodies with a mandate for that country, from their names and aliases
+    ("Office of the UN Special Envoy for Yemen", "UN Interim Force in Lebanon"): the country is a country form
+    after for/in/on/to, the kind as _body_kind reads the name."""
+    country_of = {form: base.actors[ids[0]].country for form, ids in forms.items()
+                  if len({base.actors[i].country for i in ids}) == 1}
+    result: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for actor in base.actors.values():
+        if actor.type != "international_org":
+            continue
+        names = [fold(n).cased for n in (actor.name, *actor.aliases)]
+        if not any(re.search(r"\b(?:UN|United Nations)\b", n) for n in names):
+            continue
+        for name in names:
+            head = re.search(r"(?i)\b(envoy|fact-finding|fact finding|inquiry|experts|mission|force|observer)\b", name)
+            if head is None:
+                continue
+            for m in _MANDATE_RE.finditer(name, head.end()):
+                country = country_of.get(m.group("x"))
+                if country and actor.id not in result[(country, _body_kind(head.group(1).replace(" ", "-")))]:
+                    result[(country, _body_kind(head.group(1).replace(" ", "-")))].append(actor.id)
+                    break
+    return dict(result)
+
+
+_TITLE_WORDS = frozenset({"for", "of", "to", "in", "the"})
+
+
 def _person_surnames(base: ActorBase) -> dict[str, set[str]]:
     """Folded surname forms of every person in the base: the last word of each multi-word name/alias,
     with and without an al-/el- article."""
@@ -821,7 +892,8 @@ def _person_surnames(base: ActorBase) -> dict[str, set[str]]:
         forms = set()
         for name in (actor.name, *actor.aliases):
             words = fold(name).cased.split()
-            if len(words) < 2 or not words[-1][:1].isupper():
+            # a title alias ("UN envoy for Yemen", "King Abdullah II of Jordan") ends in a place, not a surname
+            if len(words) < 2 or not words[-1][:1].isupper() or _TITLE_WORDS & set(words):
                 continue
             forms.add(words[-1])
             if words[-2].lower() in ("al", "el") and len(words) > 2:
