@@ -141,3 +141,49 @@ def test_the_government_under_a_ruling_council_is_the_national_government(bodies
 ])
 def test_diplomats_in_a_capital(bodies, text, expected):
     assert ids(bodies, text, {"RU": 3.0}) == expected
+
+
+# --- sub-national governments, shared nouns of a chain, national bodies through any country form ----------
+
+REGIONS = """
+- {id: pk-gov, name: Pakistani government, aliases: [Government of Pakistan, Islamabad government], type: government, country: PK}
+- {id: pk-police, name: Police of Pakistan, type: state_forces, country: PK, parent: pk-gov}
+- {id: pk-sbp, name: State Bank of Pakistan, type: government, country: PK, parent: pk-gov}
+- {id: pk-punjab-gov, name: Government of Punjab, aliases: [Punjab government, Punjab provincial government], type: government, country: PK}
+- {id: pk-sindh-gov, name: Government of Sindh, aliases: [Sindh government, Sindh provincial government], type: government, country: PK}
+- {id: ne-gov, name: Nigerien government, aliases: [Government of Niger], type: government, country: NE}
+- {id: ne-cp, name: Niger Civil Protection, type: government, country: NE, parent: ne-gov}
+- {id: ee-gov, name: Estonian government, aliases: [Estonian authorities], type: government, country: EE}
+- {id: fi-gov, name: Finnish government, aliases: [Finnish authorities], type: government, country: FI}
+"""
+
+
+@pytest.fixture(scope="module")
+def regions(matcher_for) -> ActorMatcher:
+    return matcher_for(REGIONS)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods hit Sindh. Maryam Nawaz, Punjab's chief minister, said the provincial government would compensate farmers.",
+     ["pk-punjab-gov"]),
+    ("Officials in Sindh said the provincial government would compensate farmers.", ["pk-sindh-gov"]),
+    # no province named before it, or not acting: nobody
+    ("The provincial government would compensate farmers, Punjab officials said.", ["pk-punjab-gov"]),
+    ("Floods hit Punjab, whose help from the provincial government was slow.", []),
+])
+def test_the_provincial_government_is_the_one_named_last(regions, text, expected):
+    assert ids(regions, text, {"PK": 3.0}) == expected
+
+
+def test_a_plural_noun_serves_every_country_of_a_chain(regions):
+    text = "Estonian and Finnish authorities have detained several tankers."
+    assert ids(regions, text, {"RU": 3.0, "EE": 1.0, "FI": 1.0}) == ["ee-gov", "fi-gov"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Niger's civil protection services said 4,000 people had fled.", ["ne-cp"]),
+    ("Pakistan's police detained him in Peshawar.", ["pk-police"]),
+    ("Pakistan's bank holidays were extended.", []),  # one plain word is too loose
+])
+def test_a_national_body_through_its_country(regions, text, expected):
+    assert ids(regions, text, {"NE": 2.0, "PK": 2.0}) == expected

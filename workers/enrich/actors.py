@@ -291,7 +291,10 @@ class ActorMatcher:
         self._forces = _national_forces(base, forms)
         self._governments = _national_governments(base, forms)
         self._country_forms = frozenset(forms)
+        self._regional = _regional_governments(base, forms, self._governments)
         ministries = _ministry_phrases(base, forms, self._governments)
+        for actor_id, phrases in _national_body_phrases(base, forms, self._governments).items():
+            ministries.setdefault(actor_id, []).extend(phrases)
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
         self._mandates = _mandates(base, forms)
         for actor in base.actors.values():
@@ -403,6 +406,8 @@ class ActorMatcher:
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
         for actor_id, span in self._the_government(text, context, taken):
             offsets[actor_id].append(span)
+        for actor_id, span in self._the_regional_government(text, context, matches, offsets):
+            offsets[actor_id].append(span)
         covered = [(m.start, m.end) for m in matches]
         covered += self._surname_mentions(text, offsets, covered)
 
@@ -512,7 +517,8 @@ class ActorMatcher:
                     continue
                 if military and government in self._forces:
                     yield match, self._forces[government]
-                elif acting or (len(chain) == 1 and _OFFICIALS_AFTER_RE.match(after)):
+                # "Estonian and Finnish authorities": a plural noun serves every name of the chain
+                elif acting or ((len(chain) == 1 or _SHARED_OFFICIALS_RE.match(after)) and _OFFICIALS_AFTER_RE.match(after)):
                     yield match, government
 
     def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
@@ -530,6 +536,24 @@ class ActorMatcher:
             # as for country names, only where it acts ("the government said", "urged the government")
             if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
                 yield government, m.span()
+
+    def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
+                                 offsets: Mapping[str, list[tuple[int, int]]]):
+        """(government id, span) for "the provincial/state/regional government" that acts: the sub-national
+        government of the story's country named last before it (by its province's name or its own)."""
+        country = _dominant(context)
+        if country is None or "government" not in text:
+            return
+        named = sorted((m.start, g) for m in matches for g in (*m.metonym, *m.candidates)
+                       if self._regional.get(g) == country)
+        if not named:
+            return
+        for m in _THE_REGIONAL_RE.finditer(text):
+            before = [g for start, g in named if start < m.start()]
+            if not before:
+                continue
+            if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
+                yield before[-1], m.span()
 
     def _surname_mentions(self, text: str, offsets: dict[str, list[tuple[int, int]]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Add later surname-only mentions ("Burhan" after "Abdel Fattah al-Burhan") to linked persons;
@@ -657,6 +681,19 @@ def _national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> di
     return result
 
 
+_REGIONAL_WORDS_RE = re.compile(r"\b(?:state|provincial|province|regional|region|governorate|oblast)\b", re.IGNORECASE)
+_THE_REGIONAL_RE = re.compile(r"\b[Tt]he\s+(?:provincial|state|regional)\s+(?:government|administration|authorities)\b")
+
+
+def _regional_governments(base: ActorBase, forms: Mapping[str, list[str]], national: Mapping[str, str]) -> dict[str, str]:
+    """Sub-national government id -> its country: a government holding a place form (its province or state)
+    whose names say it is a state, provincial or regional government."""
+    holders = {g for ids in forms.values() for g in ids}
+    return {a.id: a.country for a in base.actors.values()
+            if a.type == "government" and a.id in holders and a.country and national.get(a.country) != a.id
+            and any(_REGIONAL_WORDS_RE.search(n) for n in (a.name, *a.aliases))}
+
+
 def _verb_forms(lemmas: str, irregular: str) -> str:
     forms = set(irregular.split())
     for lemma in lemmas.split():
@@ -720,10 +757,13 @@ _ACTING_BEFORE_RE = re.compile(
 _OFFICIALS_AFTER_RE = re.compile(
     r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current)\s+)*"
     r"(?:government|authorities|administration|cabinet)\b|"
+    r"\s+(?:(?:state|provincial|regional)\s+)?(?:government|authorities)\b|"
+    r"\s+(?:and|or)\s+[A-Z][\w'’-]*\s+(?:authorities|officials|governments)\b|"
     r"(?:['’]s)?\s+(?:special\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
     r"mediators?|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
     r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request)\b"
 )
+_SHARED_OFFICIALS_RE = re.compile(r"\s+(?:authorities|officials|governments|leaders|diplomats)\b")
 _MILITARY_AFTER_RE = re.compile(
     r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise)\s+)*(?:strikes?|airstrikes?|"
     r"jets|warplanes|aircraft|helicopters|drones|missiles?|bombs?|rockets?|shells|artillery|shelling|troops|soldiers|"
@@ -880,6 +920,52 @@ def _mandates(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[tuple[str
 
 
 _TITLE_WORDS = frozenset({"for", "of", "to", "in", "the"})
+
+
+def _national_body_phrases(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Body id -> aliases "<country form>'s <body>" for the agencies and forces of a national government whose
+    name carries its country ("Niger Civil Protection", "National Police of Ukraine" give "Niger's civil
+    protection", "Ukraine's National Police", "Kyiv's National Police"), so every country form names them."""
+    national = set(governments.values())
+    forms_of: dict[str, list[str]] = defaultdict(list)
+    for form, ids in forms.items():
+        for government in ids:
+            forms_of[government].append(form)
+    result: dict[str, list[tuple[str, str]]] = {}
+    for actor in base.actors.values():
+        if actor.type not in ("government", "state_forces") or actor.id in national:
+            continue
+        government = next((g for g in _ancestors(base, actor.id) if g in national), None)
+        if government is None:
+            continue
+        own = forms_of[government]
+        bodies = set()
+        for name in (actor.name, *actor.aliases):
+            folded = fold(name).cased.strip()
+            for form in own:
+                if folded.startswith(form + " "):
+                    bodies.add(folded[len(form) + 1:])
+                elif m := re.fullmatch(rf"(?:the\s+)?(.+?)\s+of\s+(?:the\s+)?{re.escape(form)}", folded):
+                    bodies.add(m.group(1))
+        # one plain word ("Bank", "Office") is too loose after a possessive, except the forces' own names
+        bodies = {b for b in bodies if b[:1].isupper() and not any(f in b for f in own) and b.lower() not in _TOO_GENERIC
+                  and (" " in b or b.lower() in _ONE_WORD_BODIES)}
+        phrases = [(f"{form}'s {body}", "candidates") for body in sorted(bodies) for form in own]
+        if phrases:
+            result[actor.id] = phrases
+    return result
+
+
+_TOO_GENERIC = frozenset({"government", "authorities", "state", "army", "military", "forces", "armed forces"})
+_ONE_WORD_BODIES = frozenset({"police", "navy", "gendarmerie", "rangers", "marines", "coastguard"})
+
+
+def _ancestors(base: ActorBase, actor_id: str) -> list[str]:
+    chain, node = [], base.actors[actor_id].parent
+    while node and node in base.actors and node not in chain:
+        chain.append(node)
+        node = base.actors[node].parent
+    return chain
 
 
 def _person_surnames(base: ActorBase) -> dict[str, set[str]]:
