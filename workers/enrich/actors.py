@@ -291,11 +291,17 @@ class ActorMatcher:
         self._forces = _national_forces(base, forms)
         self._governments = _national_governments(base, forms)
         self._country_forms = frozenset(forms)
+        self._regional = _regional_governments(base, forms, self._governments)
         ministries = _ministry_phrases(base, forms, self._governments)
+        for actor_id, phrases in _national_body_phrases(base, forms, self._governments).items():
+            ministries.setdefault(actor_id, []).extend(phrases)
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
+        self._mandates = _mandates(base, forms)
         for actor in base.actors.values():
             phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in actor.generic]
             phrases += ministries.get(actor.id, [])
+            # "UN refugee agency" is also "the UN's refugee agency"
+            phrases += [(f"UN's {a[3:]}", role) for a, role in phrases if a.startswith("UN ") and a[3:4].islower()]
             for phrase, role in phrases:
                 key, abbreviation = alias_key(phrase)
                 if not key:
@@ -364,7 +370,9 @@ class ActorMatcher:
         are the story's countries (a mapping gives them weights); `skip_spans` are spans explained otherwise
         (e.g. places) where NER hits are ignored."""
         actors = self.base.actors
-        matches = [m for m in matches if not self._someone_else(m, text) and not self._umbrella(m, text)]
+        umbrellas = [m for m in matches if self._umbrella(m, text)]
+        matches = [m for m in matches
+                   if not self._someone_else(m, text) and m not in umbrellas and not self._not_the_actor(m, text)]
         context = _country_context(countries, matches, actors)
         story = set(context.story)
         named = {c for m in matches for c in m.candidates}
@@ -391,10 +399,14 @@ class ActorMatcher:
                 group = self._group_named_through(actor_id, match, text)
                 if group is not None:
                     offsets[group].append((match.start, match.end))
+        for actor_id, span in self._mandated_bodies(umbrellas, text, context):
+            offsets[actor_id].append(span)
         for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context):
             offsets[actor_id].append((match.start, match.end))
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
         for actor_id, span in self._the_government(text, context, taken):
+            offsets[actor_id].append(span)
+        for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
         covered = [(m.start, m.end) for m in matches]
         covered += self._surname_mentions(text, offsets, covered)
@@ -416,7 +428,7 @@ class ActorMatcher:
         `named` in the story itself; a government's national forces where it fights ("the junta shelled",
         "the regime's jets")."""
         actors = self.base.actors
-        if actor_id in self._branches:
+        if actor_id in self._branches and not _AFFILIATES_AFTER_RE.match(text, match.end):
             country = _dominant(context)
             local = [b for b in self._branches[actor_id] if actors[b].country == country]
             if len(local) == 1 and local[0] not in named:  # "AQAP, al-Qaeda's Yemen branch": the parent itself
@@ -445,12 +457,42 @@ class ActorMatcher:
             return False
         return _after_other_name(text, match.start)
 
+    def _mandated_bodies(self, umbrellas: Sequence[ActorMatch], text: str, context: _Context):
+        """(body id, span) for a UN body named by its kind in a story about one country: "the UN envoy's office"
+        in a Yemen story is the Office of the UN Special Envoy for Yemen, "a UN fact-finding mission" in a
+        Sudan story the mission for Sudan; the body must be the only one of its kind for that country."""
+        country = _dominant(context)
+        if country is None or not self._mandates:
+            return
+        for match in umbrellas:
+            described = _UN_BODY_AFTER_RE.match(text, match.end)
+            if described is None:
+                continue
+            kind = _body_kind(described.group("kind"))
+            bodies = self._mandates.get((country, kind), [])
+            if len(bodies) == 1:
+                yield bodies[0], (match.start, described.end())
+
+    def _not_the_actor(self, match: ActorMatch, text: str) -> bool:
+        """A hit that names something other than its actor: an abbreviation inside a hyphenated word
+        ("PORT-AU-PRINCE", "non-UN"), a person's name on a building ("Erdogan hospital"), a group named only
+        as the past of its members ("former FARC rebels")."""
+        holders = match.candidates or match.generic
+        if not holders:
+            return False
+        if is_abbreviation(match.text.split()[0]) and match.start >= 2 and text[match.start - 1] == "-" and text[match.start - 2].isalpha():
+            return True
+        if all(self.base[c].type == "person" for c in holders) and _NAMED_PLACE_AFTER_RE.match(text, match.end):
+            return True
+        return bool(_FORMER_BEFORE_RE.search(text, max(0, match.start - 12), match.start)
+                    and _MEMBERS_AFTER_RE.match(text, match.end))
+
     def _umbrella(self, match: ActorMatch, text: str) -> bool:
         """An international organisation named only as the umbrella of one of its bodies or things ("UN
         refugee agency", "the UN's humanitarian office", "UN-brokered truce", "UN sanctions") is not itself acting."""
         if not match.candidates or any(self.base[c].type != "international_org" for c in match.candidates):
             return False
-        return bool(_UMBRELLA_AFTER_RE.match(text, match.end)) or text[max(0, match.start - 4):match.start].lower() == "non-"
+        return bool(_UMBRELLA_AFTER_RE.match(text, match.end) or _ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
 
     def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context):
         """(match, actor id) for country/capital names used as actors: a government when the country acts
@@ -466,14 +508,17 @@ class ActorMatcher:
             after = text[chain[-1].end:chain[-1].end + 80]
             before = text[max(0, chain[0].start - 80):chain[0].start]
             military = _MILITARY_AFTER_RE.match(after)
-            acting = military is None and (_ACTING_AFTER_RE.match(after) or _ACTING_BEFORE_RE.search(before))
+            # "Economists in Bamako said": the place is where the speakers are, not who speaks
+            acting = military is None and ((_ACTING_AFTER_RE.match(after) and not _LOCATED_BEFORE_RE.search(before))
+                                           or _ACTING_BEFORE_RE.search(before))
             for match in chain:
                 government = _pick(match.metonym, context, self.base.actors)
                 if government is None:
                     continue
                 if military and government in self._forces:
                     yield match, self._forces[government]
-                elif acting or (len(chain) == 1 and _OFFICIALS_AFTER_RE.match(after)):
+                # "Estonian and Finnish authorities": a plural noun serves every name of the chain
+                elif acting or ((len(chain) == 1 or _SHARED_OFFICIALS_RE.match(after)) and _OFFICIALS_AFTER_RE.match(after)):
                     yield match, government
 
     def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
@@ -491,6 +536,24 @@ class ActorMatcher:
             # as for country names, only where it acts ("the government said", "urged the government")
             if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
                 yield government, m.span()
+
+    def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
+                                 offsets: Mapping[str, list[tuple[int, int]]]):
+        """(government id, span) for "the provincial/state/regional government" that acts: the sub-national
+        government of the story's country named last before it (by its province's name or its own)."""
+        country = _dominant(context)
+        if country is None or "government" not in text:
+            return
+        named = sorted((m.start, g) for m in matches for g in (*m.metonym, *m.candidates)
+                       if self._regional.get(g) == country)
+        if not named:
+            return
+        for m in _THE_REGIONAL_RE.finditer(text):
+            before = [g for start, g in named if start < m.start()]
+            if not before:
+                continue
+            if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
+                yield before[-1], m.span()
 
     def _surname_mentions(self, text: str, offsets: dict[str, list[tuple[int, int]]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Add later surname-only mentions ("Burhan" after "Abdel Fattah al-Burhan") to linked persons;
@@ -531,7 +594,7 @@ def _after_other_name(text: str, start: int) -> bool:
 # each government actor shaped "X government", "X authorities", "X's government", "Government of X",
 # "government in X" (a person's name there, "Petro government", is left out).
 _FORM_PATTERNS = (
-    re.compile(r"^(?:the\s+)?(?:federal\s+)?government\s+(?:of|in)\s+(?:the\s+)?(?P<x>.+)$", re.IGNORECASE),
+    re.compile(r"^(?:the\s+)?(?:federal\s+)?government\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<x>.+)$", re.IGNORECASE),
     re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:federal\s+)?(?:government|authorities|administration)$"),
 )
 _FORM_WORD_RE = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and)$")
@@ -554,7 +617,8 @@ def _country_forms(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[st
                     form = m.group("x").strip()
                     words = form.split()
                     if 0 < len(words) <= 4 and words[0][:1].isupper() and all(_FORM_WORD_RE.match(w) for w in words) and form not in personal:
-                        found[form] = found.get(form, False) or n == 1
+                        # "government in Moscow" names its seat as surely as "Moscow government" does
+                        found[form] = found.get(form, False) or n == 1 or m.groupdict().get("prep", "").lower() == "in"
                     break
         stems = {w[:4].lower() for form, direct in found.items() if direct for w in form.split()}
         for form, direct in found.items():
@@ -609,9 +673,25 @@ def _national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> di
     for country, rivals in ranked.items():
         rivals.sort(reverse=True)
         (top, government), rest = rivals[0], rivals[1:]
+        if government not in holders:  # a head of state above the government (Yemen's council): its government
+            government = max((a.id for a in base.actors.values() if a.parent == government and a.id in holders
+                              and a.type == "government" and a.country == country), key=lambda i: under[i], default=government)
         if government in holders and top > 0 and (not rest or top >= 2 * rest[0][0]):
             result[country] = government
     return result
+
+
+_REGIONAL_WORDS_RE = re.compile(r"\b(?:state|provincial|province|regional|region|governorate|oblast)\b", re.IGNORECASE)
+_THE_REGIONAL_RE = re.compile(r"\b[Tt]he\s+(?:provincial|state|regional)\s+(?:government|administration|authorities)\b")
+
+
+def _regional_governments(base: ActorBase, forms: Mapping[str, list[str]], national: Mapping[str, str]) -> dict[str, str]:
+    """Sub-national government id -> its country: a government holding a place form (its province or state)
+    whose names say it is a state, provincial or regional government."""
+    holders = {g for ids in forms.values() for g in ids}
+    return {a.id: a.country for a in base.actors.values()
+            if a.type == "government" and a.id in holders and a.country and national.get(a.country) != a.id
+            and any(_REGIONAL_WORDS_RE.search(n) for n in (a.name, *a.aliases))}
 
 
 def _verb_forms(lemmas: str, irregular: str) -> str:
@@ -644,7 +724,8 @@ _ACTING_VERBS = _verb_forms(
     "invite join launch lobby maintain mediate mobilise mobilize move negotiate object offer oppose order pledge press "
     "pressure promise push raid ratify recognise recognize recruit refuse reject rely remain repel request respond resume "
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
-    "warn welcome regard reopen insist argue accept abstain vote cut",
+    "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
+    "transfer withhold delay increase raise lower slash freeze",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed",
@@ -662,19 +743,27 @@ _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|te
 _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*"
 _ACTING_BEFORE_RE = re.compile(
     rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
-    rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing))|"
-    rf"\b(?:[Oo]fficials|[Aa]uthorities|[Dd]iplomats|[Mm]inisters|[Ll]eaders|[Nn]egotiators)\s+in|"
+    rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing)|"
+    rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing))|"
+    rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
+    rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
+    rf"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
+    rf"[Nn]egotiators)\s+in|"
     rf"\b(?:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
-    rf"weapons|arms|loans|deposits|grants|abstentions)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
+    rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
+    rf"subsidies|funds)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 _OFFICIALS_AFTER_RE = re.compile(
     r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current)\s+)*"
     r"(?:government|authorities|administration|cabinet)\b|"
+    r"\s+(?:(?:state|provincial|regional)\s+)?(?:government|authorities)\b|"
+    r"\s+(?:and|or)\s+[A-Z][\w'’-]*\s+(?:authorities|officials|governments)\b|"
     r"(?:['’]s)?\s+(?:special\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
-    r"mediators?|embassy|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
+    r"mediators?|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
     r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request)\b"
 )
+_SHARED_OFFICIALS_RE = re.compile(r"\s+(?:authorities|officials|governments|leaders|diplomats)\b")
 _MILITARY_AFTER_RE = re.compile(
     r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise)\s+)*(?:strikes?|airstrikes?|"
     r"jets|warplanes|aircraft|helicopters|drones|missiles?|bombs?|rockets?|shells|artillery|shelling|troops|soldiers|"
@@ -687,11 +776,24 @@ _UMBRELLA_AFTER_RE = re.compile(
     r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
     r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"
 )
+_LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+$")
+# "an al-Qaeda-linked group": the parent organisation itself, not its local branch.
+_AFFILIATES_AFTER_RE = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|style)\b")
+# A state's envoy to an organisation speaks for the state: "Syria's ambassador to the UN".
+_ENVOY_TO_BEFORE_RE = re.compile(r"\b(?:ambassador|envoy|representative|mission|delegation|delegate)s?\s+(?:to|at)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+# A person's name on a building or place: "taken to Erdogan and Medina hospitals".
+_NAMED_PLACE_AFTER_RE = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?i:hospitals?|airport|university|stadium|street|avenue|road|bridge|dam|mosque|"
+    r"school|square|park|camp|centre|center|library|museum|port)\b")
+# A group named as its members' past: "former FARC rebels", "ex-PKK fighters".
+_FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|erstwhile)\s*(?:the\s+)?$", re.IGNORECASE)
+_MEMBERS_AFTER_RE = re.compile(r"\s+(?:rebels|fighters|members|combatants|guerrillas|militants|officers|soldiers|commanders)\b")
 # A bare "the government": the government of the country the story is about (not "the government of X",
 # "government forces", "government-held").
 _THE_GOVERNMENT_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
-    r"current)\s+)?government\b(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of|in|forces|troops|soldiers|units|army|"
+    r"current)\s+)?government\b(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?!\s+\w+ing\b)|in|forces|troops|soldiers|units|army|"
     r"military|held|controlled|backed|aligned|allied|run|owned|side|areas|positions)\b)"
 )
 _COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
@@ -776,6 +878,96 @@ def _ministry_phrases(base: ActorBase, forms: Mapping[str, list[str]], governmen
     return result
 
 
+_UN_BODY_AFTER_RE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:special|independent|international|peacekeeping|observer)\s+)*(?P<kind>envoy|fact-finding\s+mission|"
+    r"commission\s+of\s+inquiry|(?:group|panel)\s+of\s+experts|mission|force|peacekeepers)(?:['’]s\s+office|\s+office)?\b",
+    re.IGNORECASE)
+_MANDATE_RE = re.compile(r"\b(?:for|in|on|to)\s+(?:the\s+)?(?P<x>[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)")
+
+
+def _body_kind(words: str) -> str:
+    """The kind of a UN body from the words naming it: envoy, fact-finding, inquiry, experts or mission."""
+    words = words.lower()
+    for kind in ("envoy", "fact-finding", "inquiry", "experts"):
+        if kind in words:
+            return kind
+    return "mission"  # missions, forces and peacekeepers
+
+
+def _mandates(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[tuple[str, str], list[str]]:
+    """(country, kind) -> the international bodies with a mandate for that country, from their names and aliases
+    ("Office of the UN Special Envoy for Yemen", "UN Interim Force in Lebanon"): the country is a country form
+    after for/in/on/to, the kind as _body_kind reads the name."""
+    country_of = {form: base.actors[ids[0]].country for form, ids in forms.items()
+                  if len({base.actors[i].country for i in ids}) == 1}
+    result: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for actor in base.actors.values():
+        if actor.type != "international_org":
+            continue
+        names = [fold(n).cased for n in (actor.name, *actor.aliases)]
+        if not any(re.search(r"\b(?:UN|United Nations)\b", n) for n in names):
+            continue
+        for name in names:
+            head = re.search(r"(?i)\b(envoy|fact-finding|fact finding|inquiry|experts|mission|force|observer)\b", name)
+            if head is None:
+                continue
+            for m in _MANDATE_RE.finditer(name, head.end()):
+                country = country_of.get(m.group("x"))
+                if country and actor.id not in result[(country, _body_kind(head.group(1).replace(" ", "-")))]:
+                    result[(country, _body_kind(head.group(1).replace(" ", "-")))].append(actor.id)
+                    break
+    return dict(result)
+
+
+_TITLE_WORDS = frozenset({"for", "of", "to", "in", "the"})
+
+
+def _national_body_phrases(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Body id -> aliases "<country form>'s <body>" for the agencies and forces of a national government whose
+    name carries its country ("Niger Civil Protection", "National Police of Ukraine" give "Niger's civil
+    protection", "Ukraine's National Police", "Kyiv's National Police"), so every country form names them."""
+    national = set(governments.values())
+    forms_of: dict[str, list[str]] = defaultdict(list)
+    for form, ids in forms.items():
+        for government in ids:
+            forms_of[government].append(form)
+    result: dict[str, list[tuple[str, str]]] = {}
+    for actor in base.actors.values():
+        if actor.type not in ("government", "state_forces") or actor.id in national:
+            continue
+        government = next((g for g in _ancestors(base, actor.id) if g in national), None)
+        if government is None:
+            continue
+        own = forms_of[government]
+        bodies = set()
+        for name in (actor.name, *actor.aliases):
+            folded = fold(name).cased.strip()
+            for form in own:
+                if folded.startswith(form + " "):
+                    bodies.add(folded[len(form) + 1:])
+                elif m := re.fullmatch(rf"(?:the\s+)?(.+?)\s+of\s+(?:the\s+)?{re.escape(form)}", folded):
+                    bodies.add(m.group(1))
+        # one plain word ("Bank", "Office") is too loose after a possessive, except the forces' own names
+        bodies = {b for b in bodies if b[:1].isupper() and not any(f in b for f in own) and b.lower() not in _TOO_GENERIC
+                  and (" " in b or b.lower() in _ONE_WORD_BODIES)}
+        phrases = [(f"{form}'s {body}", "candidates") for body in sorted(bodies) for form in own]
+        if phrases:
+            result[actor.id] = phrases
+    return result
+
+
+_TOO_GENERIC = frozenset({"government", "authorities", "state", "army", "military", "forces", "armed forces"})
+_ONE_WORD_BODIES = frozenset({"police", "navy", "gendarmerie", "rangers", "marines", "coastguard"})
+
+
+def _ancestors(base: ActorBase, actor_id: str) -> list[str]:
+    chain, node = [], base.actors[actor_id].parent
+    while node and node in base.actors and node not in chain:
+        chain.append(node)
+        node = base.actors[node].parent
+    return chain
+
+
 def _person_surnames(base: ActorBase) -> dict[str, set[str]]:
     """Folded surname forms of every person in the base: the last word of each multi-word name/alias,
     with and without an al-/el- article."""
@@ -786,7 +978,8 @@ def _person_surnames(base: ActorBase) -> dict[str, set[str]]:
         forms = set()
         for name in (actor.name, *actor.aliases):
             words = fold(name).cased.split()
-            if len(words) < 2 or not words[-1][:1].isupper():
+            # a title alias ("UN envoy for Yemen", "King Abdullah II of Jordan") ends in a place, not a surname
+            if len(words) < 2 or not words[-1][:1].isupper() or _TITLE_WORDS & set(words):
                 continue
             forms.add(words[-1])
             if words[-2].lower() in ("al", "el") and len(words) > 2:
