@@ -107,6 +107,8 @@ class Mention:
     region: tuple[str, str | None] | None = None  # (country, admin1) of a named area
     places: list[tuple[Place, Ref]] = field(default_factory=list)  # the refs that are places
     facts: tuple | None = None  # what _choose weighs that stays fixed (_choice_facts)
+    kinds: frozenset[str] = frozenset()  # of refs
+    alone: str | None = None  # the country the places name without help (_alone)
 
 
 @dataclass
@@ -167,20 +169,19 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
         read = known.get(surface)
         if read is None:
             refs = _surface_refs(surface, gaz.meaning(index))
-            read = _Memo.keep(known, surface, (name_key(surface), refs,
-                                                [(p, r) for r in refs if (p := gaz.place(r)) is not None]))
+            read = _Memo.keep(known, surface, _read(gaz, surface, refs))
         if read[1]:
             raw.append((start, end, surface, read))
     # longest match first, left to right; a kept match hides the shorter ones it overlaps
     kept: list[Mention] = []
     covered = bytearray(len(text))
-    for start, end, surface, (key, refs, places) in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
+    for start, end, surface, (key, refs, places, kinds, alone) in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
         if covered.find(1, start, end) >= 0:
             continue
         covered[start:end] = b"\x01" * (end - start)
         if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
             continue
-        m = Mention(source, start, end, surface, key, refs, places=places)
+        m = Mention(source, start, end, surface, key, refs, places=places, kinds=kinds, alone=alone)
         _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
@@ -223,6 +224,13 @@ def _memo(gaz: Gazetteer) -> _Memo:
     if memo is None:
         memo = _MEMOS[gaz] = _Memo()
     return memo
+
+
+def _read(gaz: Gazetteer, surface: str, refs: list[Ref]) -> tuple:
+    """A surface's entry in _Memo.surfaces: key, refs, places, kinds of refs, and the country it names alone."""
+    key = name_key(surface)
+    places = [(p, r) for r in refs if (p := gaz.place(r)) is not None]
+    return key, refs, places, frozenset(r.kind for r in refs), _alone(gaz, key, refs, places)
 
 
 def _surface_refs(surface: str, refs: Sequence[Ref]) -> list[Ref]:
@@ -395,15 +403,20 @@ class _Evidence:
     """Weights of the places a story points at, kept per name so that a name is never its own context
     (five mentions of "Orano" must not vouch for Oran)."""
 
-    def __init__(self) -> None:
+    def __init__(self, weights: Iterable[tuple[str | None, str, float]] = ()) -> None:
+        """`weights`: (code, key, weight) to add, in order."""
         self._by_code: dict[str, dict[str, float]] = {}
         self._total: dict[str, float] = {}
-
-    def add(self, code: str | None, key: str, weight: float = 1.0) -> None:
-        if code:
-            by_key = self._by_code.setdefault(code, {})
-            by_key[key] = by_key.get(key, 0.0) + weight
-            self._total[code] = self._total.get(code, 0.0) + weight
+        by_code, total = self._by_code, self._total
+        for code, key, weight in weights:  # add() inlined: a story adds dozens each round
+            if code:
+                by_key = by_code.get(code)
+                if by_key is None:
+                    by_code[code] = {key: weight}
+                    total[code] = weight
+                else:
+                    by_key[key] = by_key.get(key, 0.0) + weight
+                    total[code] += weight
 
     def get(self, code: str | None, key: str) -> float:
         """The weight of `code` from names other than `key`."""
@@ -417,13 +430,14 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     """Choose a meaning for every mention, or none: first with the context of country names, demonyms and
     unambiguous places, then again with the context of the previous round's choices."""
     for m in mentions:
-        kinds = {r.kind for r in m.refs}
+        kinds = m.kinds
         if ("reject" in kinds and not (m.admin_cue and "admin1" in kinds)) or m.feature:
-            m.refs, m.places = [], []
+            m.refs, m.places, m.alone = [], [], None
             continue
         if m.key in MONTHS or (m.key in GENERIC_NAMES and not m.admin_cue):
             m.refs = [r for r in m.refs if r.curated and r.kind != "admin1"]  # "August", "Central Commission"
             m.places = [(p, r) for p, r in m.places if r in m.refs]
+            m.alone = _alone(gaz, m.key, m.refs, m.places)
         for r in m.refs:
             if r.kind == "demonym" and not m.language:
                 m.demonym = r.target
@@ -432,36 +446,36 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     countries = _first_evidence(gaz, mentions, dateline_place)
     if _drop_foreign_regions(mentions, countries):
         countries = _first_evidence(gaz, mentions, dateline_place)
-    for _ in range(PASSES):
-        before = [m.chosen for m in mentions]
-        below = _Evidence()  # places below country level, by country code and by admin1 code
-        for m in mentions:
-            if m.chosen is not None and m.chosen.level != "country":
-                below.add(m.chosen.country_code, m.key)
-                below.add(m.chosen.admin1_code, m.key)
-            elif m.region and m.region[1]:
-                below.add(m.region[0], m.key)
-                below.add(m.region[1], m.key)
-        # _choose reads only these fields of a mention: mentions alike choose alike in one round
-        chosen: dict[tuple, Place | None] = {}
-        for m in mentions:
-            if m.demonym or m.region or m.person:
-                continue
+    # _choose reads only these fields of a mention: mentions alike choose alike
+    groups: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        if not (m.demonym or m.region or m.person):
             alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier.surface if m.qualifier else None,
                      m.loose, m.initial, m.prev_name)
-            if alike not in chosen:
-                chosen[alike] = _choose(gaz, m, countries, below)
-            m.chosen = chosen[alike]
-        countries = _Evidence()
-        if dateline_place is not None:
-            countries.add(dateline_place.country_code, "\0dateline")
+            groups.setdefault(alike, []).append(m)
+    for _ in range(PASSES):
+        before = [m.chosen for m in mentions]
+        below = []  # places below country level, by country code and by admin1 code
+        for m in mentions:
+            chosen = m.chosen
+            if chosen is not None and chosen.level != "country":
+                below += ((chosen.country_code, m.key, 1.0), (chosen.admin1_code, m.key, 1.0))
+            elif m.region and m.region[1]:
+                below += ((m.region[0], m.key, 1.0), (m.region[1], m.key, 1.0))
+        below = _Evidence(below)
+        for group in groups.values():
+            chosen = _choose(gaz, group[0], countries, below)
+            for m in group:
+                m.chosen = chosen
+        weights = [(dateline_place.country_code, "\0dateline", 1.0)] if dateline_place is not None else []
         for m in mentions:
             if m.chosen is not None:
-                countries.add(m.chosen.country_code, m.key)
+                weights.append((m.chosen.country_code, m.key, 1.0))
             elif m.demonym:
-                countries.add(m.demonym, m.key, 0.5)
+                weights.append((m.demonym, m.key, 0.5))
             elif m.region:
-                countries.add(m.region[0], m.key)
+                weights.append((m.region[0], m.key, 1.0))
+        countries = _Evidence(weights)
         if before == [m.chosen for m in mentions]:
             break
     _drop_person_namesakes(mentions, countries)
@@ -470,25 +484,17 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
 def _first_evidence(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | None) -> _Evidence:
     """The countries the story points at before any choice: the dateline, country names, demonyms, named
     areas and places that name their country alone."""
-    countries = _Evidence()
-    if dateline_place is not None:
-        countries.add(dateline_place.country_code, "\0dateline")
-    # mentions of one surface share their places list unless _resolve replaced it, so the list's identity
-    # keys what follows from the places alone
-    alone: dict[int, str | None] = {}
+    weights = [(dateline_place.country_code, "\0dateline", 1.0)] if dateline_place is not None else []
     for m in mentions:
         if m.person:
             continue
         if m.demonym:
-            countries.add(m.demonym, m.key, 0.5)
+            weights.append((m.demonym, m.key, 0.5))
         elif m.region:
-            countries.add(m.region[0], m.key)
+            weights.append((m.region[0], m.key, 1.0))
         else:
-            if id(m.places) not in alone:
-                owners = {p.country_code for p, _ in m.places}
-                alone[id(m.places)] = owners.pop() if len(owners) == 1 and _strong_alone(gaz, m) else None
-            countries.add(alone[id(m.places)], m.key)
-    return countries
+            weights.append((m.alone, m.key, 1.0))
+    return _Evidence(weights)
 
 
 def _drop_foreign_regions(mentions: list[Mention], countries: _Evidence) -> bool:
@@ -506,14 +512,20 @@ def _drop_foreign_regions(mentions: list[Mention], countries: _Evidence) -> bool
     return dropped
 
 
-def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
-    """A mention that names its country without help: a country, a curated alias, or one big city."""
-    if m.key in GENERIC_NAMES or m.key in gaz.common_words:
-        return any(r.kind == "country" for r in m.refs)
-    for r in m.refs:
+def _alone(gaz: Gazetteer, key: str, refs: Sequence[Ref], places: Sequence[tuple[Place, Ref]]) -> str | None:
+    """The country a name's places all lie in, when the name points there without help."""
+    owners = {p.country_code for p, _ in places}
+    return owners.pop() if len(owners) == 1 and _strong_alone(gaz, key, refs, places) else None
+
+
+def _strong_alone(gaz: Gazetteer, key: str, refs: Sequence[Ref], places: Sequence[tuple[Place, Ref]]) -> bool:
+    """A name that names its country without help: a country, a curated alias, or one big city."""
+    if key in GENERIC_NAMES or key in gaz.common_words:
+        return any(r.kind == "country" for r in refs)
+    for r in refs:
         if r.kind == "country" or r.curated:
             return True
-    ranked = sorted(m.places, key=lambda pr: -pr[0].population)
+    ranked = sorted(places, key=lambda pr: -pr[0].population)
     if not ranked or ranked[0][1].alternate or ranked[0][0].population < BIG_CITY:
         return False
     # one big city, or one that dwarfs its namesakes (Atlanta, not Atlanta, Texas)
