@@ -723,7 +723,9 @@ def _aggregate(gaz: Gazetteer, mentions: list[Mention], lede_end: int) -> dict[t
     regions: dict[tuple[str, str], _Region] = {}
 
     def add(place: Place, m: Mention, weight: float, direct: bool) -> None:
-        r = regions.setdefault((place.level, place.code), _Region(place))
+        r = regions.get((place.level, place.code))
+        if r is None:
+            r = regions[(place.level, place.code)] = _Region(place)
         r.mentions += 1
         if direct:
             r.direct += weight
