@@ -163,15 +163,29 @@ _SPACES_RE = re.compile(r"  +")
 _MARKS_RE = re.compile(r"[\u0300-\u036f\u064b-\u065f\u0670\u0640\u200b-\u200f\u00ad]+")
 
 
-def _fold_char(m: re.Match) -> str:
-    return _FOLD.get(ord(m.group()), m.group())
+# The ASCII characters _SPECIAL_RE picks that _FOLD changes (all to a space).
+_ASCII_SPACES_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in range(128)
+                                            if _SPECIAL_RE.match(chr(c)) and _FOLD.get(c, chr(c)) != chr(c)) + "]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
-def _deletions(s: str) -> list[int]:
+def _translate(text: str, others: Iterable[str]) -> str:
+    """text with every character _SPECIAL_RE picks replaced as _FOLD says (one character for one); `others`
+    are its distinct non-ASCII characters. A few replace() passes beat a Python call per character, and
+    no replacement is itself replaced."""
+    text = _ASCII_SPACES_RE.sub(" ", text)
+    for ch in others:
+        out = _FOLD.get(ord(ch))
+        if out is not None:
+            text = text.replace(ch, out)
+    return text
+
+
+def _deletions(s: str, marks: bool) -> list[int]:
     deleted = [m.start() for m in _APOSTROPHE_RE.finditer(s)] if "'" in s else []
     for m in _SPACES_RE.finditer(s):
         deleted.extend(range(m.start() + 1, m.end()))
-    if not s.isascii():
+    if marks:
         for m in _MARKS_RE.finditer(s):
             deleted.extend(range(*m.span()))
     deleted.sort()
@@ -195,8 +209,9 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    translated = _SPECIAL_RE.sub(_fold_char, text)
-    deleted = _deletions(translated)
+    others = () if text.isascii() else set(_NON_ASCII_RE.findall(text))
+    translated = _translate(text, others)
+    deleted = _deletions(translated, any(_MARKS_RE.match(ch) for ch in others))
     if deleted:
         pieces, last = [], 0
         for pos in deleted:
@@ -254,10 +269,34 @@ class _Key:
         self.capital = self.capital and phrase[:1].isupper()
 
 
+class _WordTable(dict):
+    """str.translate table: letters and digits (str.isalnum) stay, every other character becomes a space."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = chr(code) if chr(code).isalnum() else " "
+        return out
+
+
+_WORD_CHARS = _WordTable()
+_ASCII_WORD_CHARS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(128)
+
+
+def _word_chars(text: str) -> str:
+    """text with all but letters and digits made spaces, between two spaces: a key padded with spaces then
+    matches only on word boundaries."""
+    if text.isascii():
+        return f" {text.encode('ascii').translate(_ASCII_WORD_CHARS).decode('ascii')} "
+    return f" {text.translate(_WORD_CHARS)} "
+
+
 def _automaton(lower: Mapping[str, _Key], cased: Mapping[str, _Key]):
     """One automaton over lower-cased text for both key sets: a case-sensitive key is stored lower-cased and
-    checked against the cased text on a hit (one pass instead of two). Each key holds its entries, the
-    case-insensitive one first: (cased key or None, alias, capital, holders by role)."""
+    checked against the cased text on a hit (one pass instead of two). It runs over _word_chars(text) with
+    keys padded the same way, so it reports hits on word boundaries only (most raw hits of short keys such
+    as "is" or "un" fall inside words) and never follows long failure chains. Each padded key holds, per
+    key it stands for (keys differing only in punctuation share one): (key, whether the text must be
+    compared with it, its entries), an entry being (cased key or None, alias, capital, holders by role),
+    the case-insensitive one first."""
     entries: dict[str, list[tuple]] = defaultdict(list)
     for keys, sensitive in ((lower, False), (cased, True)):
         for key, entry in keys.items():
@@ -265,9 +304,13 @@ def _automaton(lower: Mapping[str, _Key], cased: Mapping[str, _Key]):
             entries[key.lower() if sensitive else key].append((key if sensitive else None, entry.alias, entry.capital, holders))
     if not entries:
         return None
-    automaton = ahocorasick.Automaton()
+    padded: dict[str, list[tuple]] = defaultdict(list)
     for key, found in entries.items():
-        automaton.add_word(key, (len(key), tuple(found)))
+        # a key with spaces or punctuation is checked: its padded form also takes other punctuation there
+        padded[_word_chars(key)].append((key, not key.isalnum(), tuple(found)))
+    automaton = ahocorasick.Automaton()
+    for word, keys in padded.items():
+        automaton.add_word(word, (len(word) - 2, tuple(keys)))
     automaton.make_automaton()
     return automaton
 
@@ -323,12 +366,18 @@ class ActorMatcher:
             return []
         folded = fold(text)
         hits: dict[tuple[int, int], tuple[str, dict[str, tuple[str, ...]]]] = {}
-        cased, lower, size = folded.cased, folded.lower, len(folded.lower)
-        for last, (length, found) in self._automaton.iter(lower):
-            start, end = last - length + 1, last + 1
-            # on word boundaries only (inlined: most raw hits fail here, inside longer words)
-            if (start and lower[start - 1].isalnum()) or (end < size and lower[end].isalnum()):
-                continue
+        cased, lower = folded.cased, folded.lower
+        for last, (length, keys) in self._automaton.iter(_word_chars(lower)):
+            # `last` is the padded text's index of the space after the hit: text index + 1
+            start, end = last - length - 1, last - 1
+            if len(keys) == 1:
+                key, checked, found = keys[0]
+                if checked and lower[start:end] != key:
+                    continue  # the same letters, other punctuation
+            else:
+                found = next((f for key, _, f in keys if lower[start:end] == key), None)
+                if found is None:
+                    continue
             goes_on = None
             for cased_key, alias, capital, holders in found:
                 if (cased_key is not None and cased[start:end] != cased_key) or (capital and not cased[start].isupper()):

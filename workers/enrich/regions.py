@@ -106,7 +106,9 @@ class Mention:
     demonym: str | None = None  # country code
     region: tuple[str, str | None] | None = None  # (country, admin1) of a named area
     places: list[tuple[Place, Ref]] = field(default_factory=list)  # the refs that are places
-    facts: tuple | None = None  # per-mention inputs of _choose, computed once
+    facts: tuple | None = None  # what _choose weighs that stays fixed (_choice_facts)
+    kinds: frozenset[str] = frozenset()  # of refs
+    alone: str | None = None  # the country the places name without help (_alone)
 
 
 @dataclass
@@ -157,7 +159,7 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
     headings = _Headings(text) if source == "text" else None
     raw = []
     after = dateline_span[1] if dateline_span else 0
-    known = _surfaces(gaz)
+    known = _memo(gaz).surfaces
     for start, end, index in gaz.span_list(fold(text)) if spans is None else spans:
         if start < after:
             continue
@@ -166,22 +168,20 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
             continue  # no meaning takes an all lower-case Latin name ("bar", "of", "police")
         read = known.get(surface)
         if read is None:
-            if len(known) >= SURFACES_KEPT:
-                known.clear()
             refs = _surface_refs(surface, gaz.meaning(index))
-            read = known[surface] = (name_key(surface), refs, [(p, r) for r in refs if (p := gaz.place(r)) is not None])
+            read = _Memo.keep(known, surface, _read(gaz, surface, refs))
         if read[1]:
             raw.append((start, end, surface, read))
     # longest match first, left to right; a kept match hides the shorter ones it overlaps
     kept: list[Mention] = []
     covered = bytearray(len(text))
-    for start, end, surface, (key, refs, places) in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
+    for start, end, surface, (key, refs, places, kinds, alone) in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
         if covered.find(1, start, end) >= 0:
             continue
         covered[start:end] = b"\x01" * (end - start)
         if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
             continue
-        m = Mention(source, start, end, surface, key, refs, places=places)
+        m = Mention(source, start, end, surface, key, refs, places=places, kinds=kinds, alone=alone)
         _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
@@ -194,17 +194,43 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
     return kept
 
 
-SURFACES_KEPT = 50_000
-_SURFACES: "weakref.WeakKeyDictionary[Gazetteer, dict]" = weakref.WeakKeyDictionary()
+MEMO_KEPT = 50_000  # entries per memo table; a table is emptied when full
 
 
-def _surfaces(gaz: Gazetteer) -> dict[str, tuple[str, list[Ref], list[tuple[Place, Ref]]]]:
-    """What each surface (a name as written) reads as in this gazetteer: its key, the refs its writing allows
-    and the places among them. Shared by all stories, so these lists are never changed in place."""
-    known = _SURFACES.get(gaz)
-    if known is None:
-        known = _SURFACES[gaz] = {}
-    return known
+class _Memo:
+    """What follows from a gazetteer and a name (or place) alone, kept across stories: a worker meets the
+    same names again and again. Shared, so what these tables hold is never changed in place."""
+
+    def __init__(self) -> None:
+        # surface (a name as written) -> its key, the refs its writing allows and the places among them
+        self.surfaces: dict[str, tuple[str, list[Ref], list[tuple[Place, Ref]]]] = {}
+        self.choices: dict[tuple, tuple] = {}  # a mention's surface and cues -> _choice_facts
+        self.fields: dict[tuple[str, str], dict] = {}  # (level, code) -> the RegionMention fields of a place
+        self.datelines: dict[tuple[str, str | None], Place | None] = {}  # (place, qualifier) -> filing place
+
+    @staticmethod
+    def keep(table: dict, key, value):
+        if len(table) >= MEMO_KEPT:
+            table.clear()
+        table[key] = value
+        return value
+
+
+_MEMOS: "weakref.WeakKeyDictionary[Gazetteer, _Memo]" = weakref.WeakKeyDictionary()
+
+
+def _memo(gaz: Gazetteer) -> _Memo:
+    memo = _MEMOS.get(gaz)
+    if memo is None:
+        memo = _MEMOS[gaz] = _Memo()
+    return memo
+
+
+def _read(gaz: Gazetteer, surface: str, refs: list[Ref]) -> tuple:
+    """A surface's entry in _Memo.surfaces: key, refs, places, kinds of refs, and the country it names alone."""
+    key = name_key(surface)
+    places = [(p, r) for r in refs if (p := gaz.place(r)) is not None]
+    return key, refs, places, frozenset(r.kind for r in refs), _alone(gaz, key, refs, places)
 
 
 def _surface_refs(surface: str, refs: Sequence[Ref]) -> list[Ref]:
@@ -377,15 +403,20 @@ class _Evidence:
     """Weights of the places a story points at, kept per name so that a name is never its own context
     (five mentions of "Orano" must not vouch for Oran)."""
 
-    def __init__(self) -> None:
+    def __init__(self, weights: Iterable[tuple[str | None, str, float]] = ()) -> None:
+        """`weights`: (code, key, weight) to add, in order."""
         self._by_code: dict[str, dict[str, float]] = {}
         self._total: dict[str, float] = {}
-
-    def add(self, code: str | None, key: str, weight: float = 1.0) -> None:
-        if code:
-            by_key = self._by_code.setdefault(code, {})
-            by_key[key] = by_key.get(key, 0.0) + weight
-            self._total[code] = self._total.get(code, 0.0) + weight
+        by_code, total = self._by_code, self._total
+        for code, key, weight in weights:  # add() inlined: a story adds dozens each round
+            if code:
+                by_key = by_code.get(code)
+                if by_key is None:
+                    by_code[code] = {key: weight}
+                    total[code] = weight
+                else:
+                    by_key[key] = by_key.get(key, 0.0) + weight
+                    total[code] += weight
 
     def get(self, code: str | None, key: str) -> float:
         """The weight of `code` from names other than `key`."""
@@ -399,13 +430,14 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     """Choose a meaning for every mention, or none: first with the context of country names, demonyms and
     unambiguous places, then again with the context of the previous round's choices."""
     for m in mentions:
-        kinds = {r.kind for r in m.refs}
+        kinds = m.kinds
         if ("reject" in kinds and not (m.admin_cue and "admin1" in kinds)) or m.feature:
-            m.refs, m.places = [], []
+            m.refs, m.places, m.alone = [], [], None
             continue
         if m.key in MONTHS or (m.key in GENERIC_NAMES and not m.admin_cue):
             m.refs = [r for r in m.refs if r.curated and r.kind != "admin1"]  # "August", "Central Commission"
             m.places = [(p, r) for p, r in m.places if r in m.refs]
+            m.alone = _alone(gaz, m.key, m.refs, m.places)
         for r in m.refs:
             if r.kind == "demonym" and not m.language:
                 m.demonym = r.target
@@ -414,36 +446,36 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     countries = _first_evidence(gaz, mentions, dateline_place)
     if _drop_foreign_regions(mentions, countries):
         countries = _first_evidence(gaz, mentions, dateline_place)
-    for _ in range(PASSES):
-        before = [m.chosen for m in mentions]
-        below = _Evidence()  # places below country level, by country code and by admin1 code
-        for m in mentions:
-            if m.chosen is not None and m.chosen.level != "country":
-                below.add(m.chosen.country_code, m.key)
-                below.add(m.chosen.admin1_code, m.key)
-            elif m.region and m.region[1]:
-                below.add(m.region[0], m.key)
-                below.add(m.region[1], m.key)
-        # _choose reads only these fields of a mention: mentions alike choose alike in one round
-        chosen: dict[tuple, Place | None] = {}
-        for m in mentions:
-            if m.demonym or m.region or m.person:
-                continue
+    # _choose reads only these fields of a mention: mentions alike choose alike
+    groups: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        if not (m.demonym or m.region or m.person):
             alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier.surface if m.qualifier else None,
                      m.loose, m.initial, m.prev_name)
-            if alike not in chosen:
-                chosen[alike] = _choose(gaz, m, countries, below)
-            m.chosen = chosen[alike]
-        countries = _Evidence()
-        if dateline_place is not None:
-            countries.add(dateline_place.country_code, "\0dateline")
+            groups.setdefault(alike, []).append(m)
+    for _ in range(PASSES):
+        before = [m.chosen for m in mentions]
+        below = []  # places below country level, by country code and by admin1 code
+        for m in mentions:
+            chosen = m.chosen
+            if chosen is not None and chosen.level != "country":
+                below += ((chosen.country_code, m.key, 1.0), (chosen.admin1_code, m.key, 1.0))
+            elif m.region and m.region[1]:
+                below += ((m.region[0], m.key, 1.0), (m.region[1], m.key, 1.0))
+        below = _Evidence(below)
+        for group in groups.values():
+            chosen = _choose(gaz, group[0], countries, below)
+            for m in group:
+                m.chosen = chosen
+        weights = [(dateline_place.country_code, "\0dateline", 1.0)] if dateline_place is not None else []
         for m in mentions:
             if m.chosen is not None:
-                countries.add(m.chosen.country_code, m.key)
+                weights.append((m.chosen.country_code, m.key, 1.0))
             elif m.demonym:
-                countries.add(m.demonym, m.key, 0.5)
+                weights.append((m.demonym, m.key, 0.5))
             elif m.region:
-                countries.add(m.region[0], m.key)
+                weights.append((m.region[0], m.key, 1.0))
+        countries = _Evidence(weights)
         if before == [m.chosen for m in mentions]:
             break
     _drop_person_namesakes(mentions, countries)
@@ -452,25 +484,17 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
 def _first_evidence(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | None) -> _Evidence:
     """The countries the story points at before any choice: the dateline, country names, demonyms, named
     areas and places that name their country alone."""
-    countries = _Evidence()
-    if dateline_place is not None:
-        countries.add(dateline_place.country_code, "\0dateline")
-    # mentions of one surface share their places list unless _resolve replaced it, so the list's identity
-    # keys what follows from the places alone
-    alone: dict[int, str | None] = {}
+    weights = [(dateline_place.country_code, "\0dateline", 1.0)] if dateline_place is not None else []
     for m in mentions:
         if m.person:
             continue
         if m.demonym:
-            countries.add(m.demonym, m.key, 0.5)
+            weights.append((m.demonym, m.key, 0.5))
         elif m.region:
-            countries.add(m.region[0], m.key)
+            weights.append((m.region[0], m.key, 1.0))
         else:
-            if id(m.places) not in alone:
-                owners = {p.country_code for p, _ in m.places}
-                alone[id(m.places)] = owners.pop() if len(owners) == 1 and _strong_alone(gaz, m) else None
-            countries.add(alone[id(m.places)], m.key)
-    return countries
+            weights.append((m.alone, m.key, 1.0))
+    return _Evidence(weights)
 
 
 def _drop_foreign_regions(mentions: list[Mention], countries: _Evidence) -> bool:
@@ -488,14 +512,20 @@ def _drop_foreign_regions(mentions: list[Mention], countries: _Evidence) -> bool
     return dropped
 
 
-def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
-    """A mention that names its country without help: a country, a curated alias, or one big city."""
-    if m.key in GENERIC_NAMES or m.key in gaz.common_words:
-        return any(r.kind == "country" for r in m.refs)
-    for r in m.refs:
+def _alone(gaz: Gazetteer, key: str, refs: Sequence[Ref], places: Sequence[tuple[Place, Ref]]) -> str | None:
+    """The country a name's places all lie in, when the name points there without help."""
+    owners = {p.country_code for p, _ in places}
+    return owners.pop() if len(owners) == 1 and _strong_alone(gaz, key, refs, places) else None
+
+
+def _strong_alone(gaz: Gazetteer, key: str, refs: Sequence[Ref], places: Sequence[tuple[Place, Ref]]) -> bool:
+    """A name that names its country without help: a country, a curated alias, or one big city."""
+    if key in GENERIC_NAMES or key in gaz.common_words:
+        return any(r.kind == "country" for r in refs)
+    for r in refs:
         if r.kind == "country" or r.curated:
             return True
-    ranked = sorted(m.places, key=lambda pr: -pr[0].population)
+    ranked = sorted(places, key=lambda pr: -pr[0].population)
     if not ranked or ranked[0][1].alternate or ranked[0][0].population < BIG_CITY:
         return False
     # one big city, or one that dwarfs its namesakes (Atlanta, not Atlanta, Texas)
@@ -505,81 +535,138 @@ def _strong_alone(gaz: Gazetteer, m: Mention) -> bool:
 def _choose(gaz: Gazetteer, m: Mention, countries: _Evidence, below: _Evidence) -> Place | None:
     """The best-scoring meaning of a mention, or None below MIN_SCORE. `countries` weighs the countries
     the story points at; `below` the places chosen below country level, by country and by admin1."""
+    if m.facts is None:
+        m.facts = _choice_facts(gaz, m)
+    fixed, has_country, entries = m.facts
+    if entries is None:
+        return fixed
+    key = m.key
+    # _Evidence.get inlined: this loop is the hottest of the module
+    c_total, c_by, b_total, b_by = countries._total, countries._by_code, below._total, below._by_code
+    best, best_score = None, -math.inf
+    for level, place, cc, admin1_code, static in entries:
+        if level == 2:  # locality: its score takes one of four values, by context and own division around
+            t = b_total.get(admin1_code)
+            same_admin1 = t is not None and t - b_by[admin1_code].get(key, 0.0) > 0
+            if has_country:
+                score = static[3 if same_admin1 else 0]
+            else:
+                t = c_total.get(cc)
+                has_ctx = t is not None and t - c_by[cc].get(key, 0.0) > 0
+                score = static[(2 if has_ctx else 0) + (1 if same_admin1 else 0)]
+        else:
+            t = c_total.get(cc)
+            ctx = 0.0 if t is None else t - c_by[cc].get(key, 0.0)
+            if level == 0:
+                score = static + min(ctx, 3.0)
+            else:
+                t = b_total.get(cc)
+                sub = 0.0 if t is None else t - b_by[cc].get(key, 0.0)
+                # beside a country of the same name, a division needs places of its own country around it
+                has_ctx = ctx > 0 and (sub > 0 or not has_country)
+                score, generic = static
+                if generic and not (m.admin_cue and has_ctx):
+                    score -= 4.0  # "Federal states", "Central": words
+                if has_ctx:
+                    score += 2.5 + 0.5 * min(sub, 2.0)
+        if score > best_score:
+            best, best_score = place, score
+    return best if best_score >= MIN_SCORE else None
+
+
+def _choice_facts(gaz: Gazetteer, m: Mention) -> tuple:
+    """What _choose weighs that does not change from one round (or story) to the next: (the choice when
+    there is nothing to weigh, whether a country is among the meanings, the meanings with their fixed
+    scores). Mentions alike in surface and cues share one, across stories."""
+    qualifier = _qualifier_place(gaz, m.qualifier) if m.qualifier else None
+    alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier is not None, qualifier, m.loose, m.initial,
+             m.prev_name)
+    known = _memo(gaz).choices
+    facts = known.get(alike)
+    if facts is None:
+        facts = _Memo.keep(known, alike, _static_choice(gaz, m, qualifier))
+    return facts
+
+
+def _static_choice(gaz: Gazetteer, m: Mention, qualifier: Place | None) -> tuple:
     places = m.places
     if not places:
-        return None
+        return None, False, None
     if len(places) == 1 and places[0][0].level == "country" and not (m.admin_cue or m.city_cue or m.qualifier):
-        return places[0][0]  # a country name alone: nothing to weigh
-    if m.facts is None:  # what does not change from one round to the next
-        m.facts = (
-            _qualifier_place(gaz, m.qualifier) if m.qualifier else None,
-            any(p.level == "country" for p, _ in places),
-            max((p.population for p, _ in places if p.level == "locality"), default=0),
-            {p.admin1_code for p, _ in places if p.level == "locality"},
-            m.key in GENERIC_NAMES or m.key in gaz.common_words,
-            m.key.split()[0] in FEATURES_BEFORE,
-        )
-    qualifier, has_country, biggest, localities_by_admin1, generic, feature_word = m.facts
-    key = m.key
-    best, best_score = None, -math.inf
+        return places[0][0], True, None  # a country name alone: nothing to weigh
+    has_country = any(p.level == "country" for p, _ in places)
+    biggest = max((p.population for p, _ in places if p.level == "locality"), default=0)
+    localities_by_admin1 = {p.admin1_code for p, _ in places if p.level == "locality"}
+    generic = m.key in GENERIC_NAMES or m.key in gaz.common_words
+    feature_word = m.key.split()[0] in FEATURES_BEFORE
+    entries = []
     for place, ref in places:
-        cc, level = place.country_code, place.level
-        # only the evidence a level's score reads is looked up (this loop is the hottest of the module)
-        ctx = countries.get(cc, key) if level != "locality" or not has_country else 0.0
-        sub = below.get(cc, key) if level == "admin1" else 0.0
-        same_admin1 = below.get(place.admin1_code, key) if level == "locality" else 0.0
-        # beside a country of the same name, a division needs places of its own country around it and
-        # a town places of its own division ("Georgia" in a story on Atlanta; "Jordan" stays the country)
-        if not has_country:
-            has_ctx = ctx > 0
-        elif level == "admin1":
-            has_ctx = ctx > 0 and sub > 0
-        else:
-            has_ctx = same_admin1 > 0
+        level = place.level
         if level == "country":
-            score = 4.0 + min(ctx, 3.0)
+            score = 4.0
             if m.admin_cue or m.city_cue:
                 score -= 4.0
             if qualifier is not None and qualifier.level != "country":
                 score -= 3.0
-        elif level == "admin1":
+            entries.append((0, place, place.country_code, None, score))
+            continue
+        if level == "admin1":
             score = 1.0 + (3.0 if m.admin_cue else 0.0) + (1.5 if ref.curated else 0.0)
             if not m.admin_cue and place.code in localities_by_admin1:
                 score -= 2.5  # "Hama" alone is the city (which implies the governorate)
-            if generic and not (m.admin_cue and has_ctx):
-                score -= 4.0  # "Federal states", "Central": words
-            score += 2.5 + 0.5 * min(sub, 2.0) if has_ctx else 0.0
-        else:
-            score = math.log10(place.population + 10) / 2 + (1.5 if ref.curated else 0.0)
-            score += 1.5 if m.city_cue else 0.0
-            score -= 2.0 if m.admin_cue else 0.0
-            # a town sharing its name with a much bigger city needs its own division around it
-            overshadowed = biggest >= BIG_CITY and biggest >= 10 * place.population and same_admin1 <= 0
-            if has_ctx and not overshadowed:
-                score += 2.5
-            elif (place.population < BIG_CITY or ref.alternate) and not ref.curated:
-                score -= 3.0  # a small place abroad, or a foreign spelling, with nothing else pointing there
-            if not ref.curated:
-                if m.loose:
-                    score -= 3.0  # "Hassan Ali": capitalised neighbours make a person more likely
-                if (generic or feature_word) and (same_admin1 <= 0 or m.initial) \
-                        and qualifier is None and not m.city_cue:
-                    # "Police said", "the Council", "Mount Hermon": words or features, not towns; where every
-                    # word is capitalised (a sentence start, a title-case line) even with towns of its state around
-                    score -= 5.0
-                elif m.initial and (ref.alternate or place.population < 10_000) and same_admin1 <= 0:
-                    score -= 3.0  # a capital letter that only opens a sentence ("Voters queued")
-            if same_admin1 > 0:
-                score += 1.0
-        if level != "country" and m.prev_name:
-            score -= 2.5  # "Tamar Golan", "Hawa Aden": a given name before
-        if qualifier is not None and level != "country":
-            inside = qualifier.level == "country" and cc == qualifier.code
-            inside |= qualifier.level == "admin1" and place.admin1_code == qualifier.code
-            score += 5.0 if inside else -2.0
-        if score > best_score:
-            best, best_score = place, score
-    return best if best_score >= MIN_SCORE else None
+            score += _common_terms(m, place, qualifier)
+            entries.append((1, place, place.country_code, None, (score, generic)))
+            continue
+        scores = tuple(_locality_score(m, place, ref, qualifier, biggest, generic, feature_word, has_ctx, same_admin1)
+                       for has_ctx in (False, True) for same_admin1 in (False, True))
+        entries.append((2, place, place.country_code, place.admin1_code, scores))
+    return None, has_country, tuple(entries)
+
+
+def _common_terms(m: Mention, place: Place, qualifier: Place | None) -> float:
+    """The terms every level below country shares: a given name before, a "Town, State" qualifier."""
+    score = 0.0
+    if m.prev_name:
+        score -= 2.5  # "Tamar Golan", "Hawa Aden": a given name before
+    if qualifier is not None:
+        inside = qualifier.level == "country" and place.country_code == qualifier.code
+        inside |= qualifier.level == "admin1" and place.admin1_code == qualifier.code
+        score += 5.0 if inside else -2.0
+    return score
+
+
+def _locality_score(m: Mention, place: Place, ref: Ref, qualifier: Place | None, biggest: int, generic: bool,
+                    feature_word: bool, has_ctx: bool, same_admin1: bool) -> float:
+    """A locality's score given whether the story points at its country (or, beside a country of the same
+    name, its division) and whether other places of its division are chosen. The terms are added in one
+    fixed order so that equal inputs give bit-equal scores."""
+    score = math.log10(place.population + 10) / 2 + (1.5 if ref.curated else 0.0)
+    score += 1.5 if m.city_cue else 0.0
+    score -= 2.0 if m.admin_cue else 0.0
+    # a town sharing its name with a much bigger city needs its own division around it
+    overshadowed = biggest >= BIG_CITY and biggest >= 10 * place.population and not same_admin1
+    if has_ctx and not overshadowed:
+        score += 2.5
+    elif (place.population < BIG_CITY or ref.alternate) and not ref.curated:
+        score -= 3.0  # a small place abroad, or a foreign spelling, with nothing else pointing there
+    if not ref.curated:
+        if m.loose:
+            score -= 3.0  # "Hassan Ali": capitalised neighbours make a person more likely
+        if (generic or feature_word) and (not same_admin1 or m.initial) and qualifier is None and not m.city_cue:
+            # "Police said", "the Council", "Mount Hermon": words or features, not towns; where every
+            # word is capitalised (a sentence start, a title-case line) even with towns of its state around
+            score -= 5.0
+        elif m.initial and (ref.alternate or place.population < 10_000) and not same_admin1:
+            score -= 3.0  # a capital letter that only opens a sentence ("Voters queued")
+    if same_admin1:
+        score += 1.0
+    if m.prev_name:
+        score -= 2.5  # "Tamar Golan", "Hawa Aden": a given name before
+    if qualifier is not None:
+        inside = qualifier.level == "country" and place.country_code == qualifier.code
+        inside |= qualifier.level == "admin1" and place.admin1_code == qualifier.code
+        score += 5.0 if inside else -2.0
+    return score
 
 
 def _qualifier_place(gaz: Gazetteer, q: Mention) -> Place | None:
@@ -609,15 +696,22 @@ class _Region:
 
     def to_model(self, gaz: Gazetteer) -> RegionMention:
         p = self.place
-        country = gaz.countries.get(p.country_code)
-        admin1 = gaz.admin1.get(p.admin1_code) if p.admin1_code else None
-        location = {"lat": round(p.lat, 5), "lon": round(p.lon, 5)} if p.lat is not None and p.lon is not None else None
-        return RegionMention(
-            level=p.level, code=p.code, name=p.name, country_code=p.country_code,
-            country=country.name if country else None,
-            admin1_code=admin1.code if admin1 else None, admin1=admin1.name if admin1 else None,
-            location=location, mentions=self.mentions, focus=self.focus, offsets=sorted(self.offsets),
-        )
+        known = _memo(gaz).fields
+        fields = known.get((p.level, p.code))
+        if fields is None:
+            fields = _Memo.keep(known, (p.level, p.code), _place_fields(gaz, p))
+        # validation copies the shared location dict
+        return RegionMention(**fields, mentions=self.mentions, focus=self.focus, offsets=sorted(self.offsets))
+
+
+def _place_fields(gaz: Gazetteer, p: Place) -> dict:
+    country = gaz.countries.get(p.country_code)
+    admin1 = gaz.admin1.get(p.admin1_code) if p.admin1_code else None
+    location = {"lat": round(p.lat, 5), "lon": round(p.lon, 5)} if p.lat is not None and p.lon is not None else None
+    return dict(level=p.level, code=p.code, name=p.name, country_code=p.country_code,
+                country=country.name if country else None,
+                admin1_code=admin1.code if admin1 else None, admin1=admin1.name if admin1 else None,
+                location=location)
 
 
 def _lede_end(text: str, start: int) -> int:
@@ -629,7 +723,9 @@ def _aggregate(gaz: Gazetteer, mentions: list[Mention], lede_end: int) -> dict[t
     regions: dict[tuple[str, str], _Region] = {}
 
     def add(place: Place, m: Mention, weight: float, direct: bool) -> None:
-        r = regions.setdefault((place.level, place.code), _Region(place))
+        r = regions.get((place.level, place.code))
+        if r is None:
+            r = regions[(place.level, place.code)] = _Region(place)
         r.mentions += 1
         if direct:
             r.direct += weight
@@ -707,6 +803,14 @@ def _region_order(r: _Region) -> tuple:
 # ---------------------------------------------------------------- dateline
 def _resolve_dateline(gaz: Gazetteer, dateline: Dateline) -> Place | None:
     """The filing place: a locality (preferred), division or country, within the qualifier when given."""
+    known = _memo(gaz).datelines
+    key = (dateline.place, dateline.country_text)
+    if key in known:
+        return known[key]
+    return _Memo.keep(known, key, _filing_place(gaz, dateline))
+
+
+def _filing_place(gaz: Gazetteer, dateline: Dateline) -> Place | None:
     name = dateline.place.title() if dateline.place.isupper() else dateline.place
     name = INSTITUTION_PLACES.get(dateline.place.upper(), name)
     qualifier = expand_qualifier(dateline.country_text)
