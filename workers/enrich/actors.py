@@ -341,7 +341,7 @@ class ActorMatcher:
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
         self._mandates = _mandates(base, forms)
         for actor in base.actors.values():
-            phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in actor.generic]
+            phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in _generic_forms(actor, forms, base)]
             phrases += ministries.get(actor.id, [])
             # "UN refugee agency" is also "the UN's refugee agency"
             phrases += [(f"UN's {a[3:]}", role) for a, role in phrases if a.startswith("UN ") and a[3:4].islower()]
@@ -356,6 +356,7 @@ class ActorMatcher:
         for form, governments in forms.items():
             for government in governments:
                 cased.setdefault(form, _Key(form)).add("metonym", government, form)
+        _share_article_forms(lower)
         self._branches = _branches(base, forms, self._governments)
         self._automaton = _automaton(lower, cased)
 
@@ -674,6 +675,30 @@ def _country_forms(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[st
             if direct or stems & {w[:4].lower() for w in form.split()}:
                 result[form].append(actor.id)
     return dict(result)
+
+
+def _share_article_forms(lower: dict[str, _Key]) -> None:
+    """A generic phrase with and without "the" ("the federal police", "Federal Police") names the same thing:
+    both keys hold the generic holders of both, so one actor's longer "the ..." key never hides another's."""
+    for key, entry in lower.items():
+        bare = lower.get(key[4:]) if key.startswith("the ") and " " in key[4:] else None  # ("police" is too loose)
+        if bare is None:
+            continue
+        for ids, other in ((entry.holders["generic"], bare.holders["generic"]), (bare.holders["generic"], entry.holders["generic"])):
+            ids.extend(i for i in list(other) if i not in ids)
+
+
+_QUALIFIED_NAME_RE = re.compile(r"^(?P<bare>.+?)\s+\((?P<qualifier>[^()]+)\)$")
+
+
+def _generic_forms(actor: Actor, forms: Mapping[str, list[str]], base: ActorBase) -> list[str]:
+    """The actor's generic phrases plus the bare name of a name qualified by its own country ("National Bureau
+    of Statistics (Nigeria)" is "National Bureau of Statistics" in a story about Nigeria)."""
+    result = list(actor.generic)
+    m = _QUALIFIED_NAME_RE.match(actor.name)
+    if m and actor.country and any(base[g].country == actor.country for g in forms.get(m.group("qualifier"), ())):
+        result.append(m.group("bare"))
+    return result
 
 
 def _national_forces(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
