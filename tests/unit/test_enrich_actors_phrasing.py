@@ -40,3 +40,53 @@ def test_a_name_qualified_by_its_country_is_generic_there(matcher):
     text = "The National Bureau of Statistics said inflation eased."
     assert linked_ids(matcher, text, {"NG": 3.0}) == ["ng-nbs"]
     assert linked_ids(matcher, text, {"CN": 3.0}) == []
+
+
+ACTING = """
+- {id: us-gov, name: Government of the United States, aliases: [US government, Washington government], type: government, country: US}
+- {id: sy-gov, name: Government of Syria, aliases: [Syrian government, Damascus government], type: government, country: SY}
+- {id: lb-gov, name: Government of Lebanon, aliases: [Lebanese government], type: government, country: LB}
+- {id: sd-gov, name: Government of Sudan, aliases: [Sudanese government], type: government, country: SD}
+- {id: td-gov, name: Government of Chad, aliases: [Chadian government], type: government, country: TD}
+- {id: pk-gov, name: Government of Pakistan, aliases: [Pakistani government], type: government, country: PK}
+- {id: sd-idris, name: Kamil Idris, type: person, country: SD, parent: sd-gov}
+- {id: sy-sdf, name: Syrian Democratic Forces, aliases: [SDF], type: rebel_group, country: SY}
+- {id: lb-army, name: Lebanese Armed Forces, type: state_forces, country: LB, parent: lb-gov}
+- {id: td-army, name: Chadian National Army, type: state_forces, country: TD, parent: td-gov}
+- {id: pk-army, name: Pakistan Army, type: state_forces, country: PK, parent: pk-gov}
+"""
+
+
+@pytest.fixture(scope="module")
+def acting(matcher_for) -> ActorMatcher:
+    return matcher_for(ACTING)
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # verbs of policy, and a relative clause
+    ("Washington has long treated the group as a narcotics trafficking organisation.", {"MM": 3.0}, ["us-gov"]),
+    ("Washington has tied cooperation on the trade to progress against cartels.", {"MX": 3.0}, ["us-gov"]),
+    ("Damascus, which regards the group as a threat, stayed silent.", {"SY": 3.0}, ["sy-gov"]),
+    # spoken with, prompted to
+    ("The envoy spoke by phone with both Damascus and the SDF leadership.", {"SY": 3.0}, ["sy-gov", "sy-sdf"]),
+    ("Fires spread, prompting the government to ask neighbours for aircraft.", {"LB": 3.0}, ["lb-gov"]),
+    # a place is still no actor
+    ("Flights to Damascus resumed on Monday.", {"SY": 3.0}, []),
+])
+def test_cues_that_a_country_or_the_government_acts(acting, text, countries, expected):
+    assert linked_ids(acting, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # the government of its head
+    ("He said the government of Prime Minister Kamil Idris would raise the price it pays.", {"SD": 3.0}, ["sd-gov", "sd-idris"]),
+    ("The government of Captain Ibrahim Traore, which seized power in 2022, made no statement.", {"BF": 3.0, "SD": 0.5}, []),
+    ("The government of Egypt, which seized power, said nothing.", {"SD": 3.0}, []),
+    # a government spokesperson speaks for the national government, not a regional one
+    ("Government spokesman Gassim Cherif said the courts were independent.", {"TD": 3.0}, ["td-gov"]),
+    ("A regional government spokesman said the road was closed.", {"TD": 3.0}, []),
+    # federal and provincial governments
+    ("The commission urged the federal and provincial governments to open a corridor.", {"PK": 3.0}, ["pk-gov"]),
+])
+def test_the_government_named_through_its_head_its_spokesperson_or_its_tiers(acting, text, countries, expected):
+    assert linked_ids(acting, text, countries) == expected

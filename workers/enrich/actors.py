@@ -581,10 +581,19 @@ class ActorMatcher:
         if government is None:
             return
         for m in _THE_GOVERNMENT_RE.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            start, end = m.span("head")
+            if any(s < end and start < e for s, e in taken):
                 continue
             # as for country names, only where it acts ("the government said", "urged the government")
-            if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
+            if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, start - 80):start]):
+                yield government, (start, end)
+        for m in _GOVERNMENT_SPOKESPERSON_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            # not "Tigray government spokesman", "a regional government spokeswoman"
+            before = _PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+            word = before.group(1) if before else ""
+            if not word or word[-1] in ".!?:;,\"“" or (word.islower() and word not in _SUBNATIONAL_WORDS):
                 yield government, m.span()
 
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
@@ -799,15 +808,15 @@ _ACTING_VERBS = _verb_forms(
     "pressure promise push raid ratify recognise recognize recruit refuse reject rely remain repel request respond resume "
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
-    "transfer withhold delay increase raise lower slash freeze",
+    "transfer withhold delay increase raise lower slash freeze treat tie",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
-    "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed",
+    "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying",
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
            r"repeatedly|reportedly|long|already|never|not|quickly|formally|publicly|officially|itself|so\s+far|"
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
-_ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},)?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
+_ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
                               r"allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
 # (a war or clashes "with" a country are its forces' doing, not its government's: see the guideline)
 _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|tensions|dispute|relations|ties|pact|treaty|"
@@ -818,7 +827,8 @@ _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z]
 _ACTING_BEFORE_RE = re.compile(
     rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
     rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing)|"
-    rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing))|"
+    rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing)|prompt(?:ed|s|ing)|forc(?:ed|es|ing))|"
+    rf"\b(?:spoke|speak(?:s|ing)?|talk(?:ed|s|ing)|met|meet(?:s|ing)?)\s+(?:by\s+(?:tele)?phone\s+)?with(?:\s+both)?|"
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
     rf"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
@@ -865,11 +875,19 @@ _FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|erstwhile)\s*(?:the\s+)?$", re.
 _MEMBERS_AFTER_RE = re.compile(r"\s+(?:rebels|fighters|members|combatants|guerrillas|militants|officers|soldiers|commanders)\b")
 # A bare "the government": the government of the country the story is about (not "the government of X",
 # "government forces", "government-held").
+# "the government of President X" is the government X heads; the acting cue follows X's name.
+_HEAD_OF_GOVERNMENT = (r"(?i:(?:transitional|interim|acting|military|caretaker)\s+)?(?i:president|prime\s+minister|premier|"
+                       r"chancellor|captain|colonel|general|field\s+marshal|king|emir|sultan)")
 _THE_GOVERNMENT_RE = re.compile(
-    r"\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
-    r"current)\s+)?government\b(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?!\s+\w+ing\b)|in|forces|troops|soldiers|units|army|"
+    r"(?P<head>\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
+    r"current)\s+)?government\b|\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
+    rf"(?:\s+of\s+{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+)?"
+    r"(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?!\s+\w+ing\b)|in|forces|troops|soldiers|units|army|"
     r"military|held|controlled|backed|aligned|allied|run|owned|side|areas|positions)\b)"
 )
+# "Government spokesman X said", "a government spokeswoman": the national government speaking.
+_GOVERNMENT_SPOKESPERSON_RE = re.compile(r"\b[Gg]overnment(?=\s+spokes(?:man|woman|person)\b)")
+_SUBNATIONAL_WORDS = frozenset({"regional", "provincial", "state", "local", "municipal", "city", "county", "district"})
 _COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 _PREVIOUS_WORD_RE = re.compile(r"([\w.'’-]+)\s+$")
 _TITLES = frozenset(
