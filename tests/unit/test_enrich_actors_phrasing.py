@@ -90,3 +90,58 @@ def test_cues_that_a_country_or_the_government_acts(acting, text, countries, exp
 ])
 def test_the_government_named_through_its_head_its_spokesperson_or_its_tiers(acting, text, countries, expected):
     assert linked_ids(acting, text, countries) == expected
+
+
+READING = """
+- {id: intl-un, name: United Nations, aliases: [UN], type: international_org, country: null}
+- {id: intl-au, name: African Union, aliases: [AU], type: international_org, country: null}
+- {id: so-gov, name: Federal Government of Somalia, aliases: [Somali government, Somalia's government], type: government, country: SO}
+- {id: so-untmis, name: UN Transitional Assistance Mission in Somalia, type: international_org, country: SO}
+- {id: intl-aq, name: Al-Qaeda, aliases: [al-Qaeda], type: rebel_group, country: null}
+- {id: bf-jnim, name: JNIM, type: rebel_group, country: BF, parent: intl-aq}
+- {id: so-sonna, name: Somali National News Agency, aliases: [SONNA], type: media_agency, country: SO}
+- {id: ru-gov, name: Government of Russia, aliases: [Russian government], type: government, country: RU}
+- {id: ru-army, name: Russian Armed Forces, aliases: [Russian army, Russian troops], type: state_forces, country: RU, parent: ru-gov}
+- {id: ug-gov, name: Government of Uganda, aliases: [Ugandan government], type: government, country: UG}
+- {id: ug-army, name: Uganda People's Defence Force, aliases: [Ugandan army, Ugandan soldiers], type: state_forces, country: UG, parent: ug-gov}
+- {id: bi-gov, name: Government of Burundi, aliases: [Burundian government, Burundian authorities], type: government, country: BI}
+- {id: bi-army, name: National Defence Force of Burundi, aliases: [Burundian army, Burundian soldiers], type: state_forces, country: BI, parent: bi-gov}
+- {id: sd-gov, name: Government of Sudan, aliases: [Sudanese government], type: government, country: SD}
+- {id: sd-army, name: Sudanese Armed Forces, aliases: [Sudanese army], type: state_forces, country: SD, parent: sd-gov}
+"""
+
+
+@pytest.fixture(scope="module")
+def reading(matcher_for) -> ActorMatcher:
+    return matcher_for(READING)
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a country's military action is its forces' doing, whatever the verb
+    ("The war began when Russia launched its full-scale invasion in 2022.", {"UA": 3.0}, ["ru-army"]),
+    ("Russia shelled the village overnight.", {"UA": 3.0}, ["ru-army"]),
+    ("Russia struck a deal with the company.", {"UA": 3.0}, ["ru-gov"]),
+    ("The Sudanese pound has lost half its value.", {"SD": 3.0}, []),
+    # a chain shares the noun of the base name it ends with
+    ("Ugandan and Burundian soldiers guard the road.", {"SO": 3.0}, ["bi-army", "ug-army"]),
+    ("Ugandan and Burundian authorities met in Kampala.", {"SO": 3.0}, ["bi-gov", "ug-gov"]),
+])
+def test_countries_in_military_and_coordinated_phrases(reading, text, countries, expected):
+    assert linked_ids(reading, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # only a UN umbrella names a UN mission by its kind
+    ("The mission replaced an earlier African Union force in 2025.", []),
+    ("The UN mission said it would stay.", ["so-untmis"]),
+    # an outlet as the place someone spoke is no actor; as a source it is
+    ("The minister told the state news agency SONNA that dozens were killed.", []),
+    ("SONNA reported that dozens were killed.", ["so-sonna"]),
+])
+def test_umbrellas_and_outlets(reading, text, expected):
+    assert linked_ids(reading, text, {"SO": 3.0}) == expected
+
+
+def test_a_group_that_only_qualifies_a_named_one(reading):
+    assert linked_ids(reading, "Fighters of the al-Qaeda-linked JNIM stormed a camp.", {"BF": 3.0}) == ["bf-jnim"]
+    assert linked_ids(reading, "An al-Qaeda-linked group stormed a camp.", {"BF": 3.0}) == ["intl-aq"]

@@ -421,8 +421,12 @@ class ActorMatcher:
         (e.g. places) where NER hits are ignored."""
         actors = self.base.actors
         umbrellas = [m for m in matches if self._umbrella(m, text)]
+        named_at = {m.start for m in matches if m.candidates}
+        # names that only qualify another or only say where a story ran: no actor, and no NER entity either
+        passing = [m for m in matches if _qualifies_named(m, text, named_at) or self._outlet_only(m, text)]
         matches = [m for m in matches
-                   if not self._someone_else(m, text) and m not in umbrellas and not self._not_the_actor(m, text)]
+                   if not self._someone_else(m, text) and m not in umbrellas and not self._not_the_actor(m, text)
+                   and m not in passing]
         context = _country_context(countries, matches, actors)
         story = set(context.story)
         named = {c for m in matches for c in m.candidates}
@@ -451,14 +455,15 @@ class ActorMatcher:
                     offsets[group].append((match.start, match.end))
         for actor_id, span in self._mandated_bodies(umbrellas, text, context):
             offsets[actor_id].append(span)
-        for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context):
+        for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context,
+                                                      {m.start: m for m in matches if m.candidates}):
             offsets[actor_id].append((match.start, match.end))
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
         for actor_id, span in self._the_government(text, context, taken):
             offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
-        covered = [(m.start, m.end) for m in matches]
+        covered = [(m.start, m.end) for m in matches + passing]
         covered += self._surname_mentions(text, offsets, covered)
 
         mentions = [
@@ -515,6 +520,8 @@ class ActorMatcher:
         if country is None or not self._mandates:
             return
         for match in umbrellas:
+            if not _UN_RE.fullmatch(match.text):  # "an earlier African Union force" is no UN mission
+                continue
             described = _UN_BODY_AFTER_RE.match(text, match.end)
             if described is None:
                 continue
@@ -537,6 +544,12 @@ class ActorMatcher:
         return bool(_FORMER_BEFORE_RE.search(text, max(0, match.start - 12), match.start)
                     and _MEMBERS_AFTER_RE.match(text, match.end))
 
+    def _outlet_only(self, match: ActorMatch, text: str) -> bool:
+        """An outlet named only as where someone spoke ("told the state news agency SONNA"): not an actor."""
+        holders = match.candidates or match.generic
+        return bool(holders) and all(self.base[c].type == "media_agency" for c in holders) \
+            and bool(_TOLD_BEFORE_RE.search(text, max(0, match.start - 60), match.start))
+
     def _umbrella(self, match: ActorMatch, text: str) -> bool:
         """An international organisation named only as the umbrella of one of its bodies or things ("UN
         refugee agency", "the UN's humanitarian office", "UN-brokered truce", "UN sanctions") is not itself acting."""
@@ -544,7 +557,8 @@ class ActorMatcher:
             return False
         return bool(_UMBRELLA_AFTER_RE.match(text, match.end) or _ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
 
-    def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context):
+    def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context,
+                          named_at: Mapping[int, ActorMatch] = {}):
         """(match, actor id) for country/capital names used as actors: a government when the country acts
         ("Rwanda denies", "Riyadh and Abu Dhabi keep talking", "brokered by Qatar and Turkey", "Israeli
         officials", "Iran-backed"), its national forces before military nouns ("Turkish drone strikes")."""
@@ -557,9 +571,14 @@ class ActorMatcher:
         for chain in chains:
             after = text[chain[-1].end:chain[-1].end + 80]
             before = text[max(0, chain[0].start - 80):chain[0].start]
-            military = _MILITARY_AFTER_RE.match(after)
+            military = _MILITARY_AFTER_RE.match(after) or _FIGHTING_AFTER_RE.match(after)
+            # "Ugandan and Burundian soldiers": the chain shares the noun of a base name coordinated after it
+            joined = _AND_RE.match(text, chain[-1].end)
+            shared = named_at.get(joined.end()) if joined else None
+            shared_types = {self.base.actors[c].type for c in shared.candidates} if shared else set()
+            military = military or shared_types == {"state_forces"}
             # "Economists in Bamako said": the place is where the speakers are, not who speaks
-            acting = military is None and ((_ACTING_AFTER_RE.match(after) and not _LOCATED_BEFORE_RE.search(before))
+            acting = not military and ((_ACTING_AFTER_RE.match(after) and not _LOCATED_BEFORE_RE.search(before))
                                            or _ACTING_BEFORE_RE.search(before))
             for match in chain:
                 government = _pick(match.metonym, context, self.base.actors)
@@ -568,7 +587,8 @@ class ActorMatcher:
                 if military and government in self._forces:
                     yield match, self._forces[government]
                 # "Estonian and Finnish authorities": a plural noun serves every name of the chain
-                elif acting or ((len(chain) == 1 or _SHARED_OFFICIALS_RE.match(after)) and _OFFICIALS_AFTER_RE.match(after)):
+                elif acting or ((len(chain) == 1 or _SHARED_OFFICIALS_RE.match(after)) and _OFFICIALS_AFTER_RE.match(after)) \
+                        or (shared_types == {"government"} and _SHARED_OFFICIALS_RE.search(shared.text)):
                     yield match, government
 
     def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
@@ -638,6 +658,18 @@ class ActorMatcher:
                     offsets[person].append(span)
                     added.append(span)
         return added
+
+
+def _qualifies_named(match: ActorMatch, text: str, named_at: set[int]) -> bool:
+    """A group named only to qualify another one the base names right after it: "al-Qaeda-linked JNIM"."""
+    affiliated = _AFFILIATES_AFTER_RE.match(text, match.end)
+    if affiliated is None:
+        return False
+    following = _SPACES_AFTER_RE.match(text, affiliated.end())
+    return following.end() in named_at
+
+
+_SPACES_AFTER_RE = re.compile(r"\s*")
 
 
 def _after_other_name(text: str, start: int) -> bool:
@@ -870,6 +902,13 @@ _ENVOY_TO_BEFORE_RE = re.compile(r"\b(?:ambassador|envoy|representative|mission|
 _NAMED_PLACE_AFTER_RE = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?i:hospitals?|airport|university|stadium|street|avenue|road|bridge|dam|mosque|"
     r"school|square|park|camp|centre|center|library|museum|port)\b")
+# An outlet only as the place a story ran: "told the state news agency SONNA", "in an interview with the BBC".
+_TOLD_BEFORE_RE = re.compile(
+    r"\b(?:told|tells|telling|(?:spoke|speaking|talking)\s+to|(?:an\s+)?interview\s+with)\s+(?:the\s+)?(?:(?:state|state-run|"
+    r"state-owned|official|local|national|pan-Arab|private|independent|broadcaster|news|agency|newspaper|daily|television|"
+    r"radio|channel|outlet|TV)\s+)*$")
+_AND_RE = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?")
+_UN_RE = re.compile(r"(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?")
 # A group named as its members' past: "former FARC rebels", "ex-PKK fighters".
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|erstwhile)\s*(?:the\s+)?$", re.IGNORECASE)
 _MEMBERS_AFTER_RE = re.compile(r"\s+(?:rebels|fighters|members|combatants|guerrillas|militants|officers|soldiers|commanders)\b")
@@ -902,8 +941,8 @@ _TITLES = frozenset(
 _ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "state_forces"})
 # A military action right after a government's name: its forces did it ("the junta shelled villages").
 _FIGHTING_AFTER_RE = re.compile(
-    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe pound bombard fire', 'struck strikes retook shot')}|"
-    r"launched\s+(?:\w+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault))\b"
+    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire', 'struck strikes retook shot pounded pounding')}|"
+    r"launched\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault|invasion))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal)"
 )
 # A group named through its leader: "Hemedti's fighters", "the faction of Hafiz Gul Bahadur", "men loyal to X".
 _FOLLOWERS = r"(?:faction|group|fighters|forces|men|militiamen|militia|loyalists|followers|troops|outfit|network|paramilitaries)"
