@@ -145,3 +145,24 @@ def test_umbrellas_and_outlets(reading, text, expected):
 def test_a_group_that_only_qualifies_a_named_one(reading):
     assert linked_ids(reading, "Fighters of the al-Qaeda-linked JNIM stormed a camp.", {"BF": 3.0}) == ["bf-jnim"]
     assert linked_ids(reading, "An al-Qaeda-linked group stormed a camp.", {"BF": 3.0}) == ["intl-aq"]
+
+
+POLICE = """
+- {id: td-gov, name: Government of Chad, aliases: [Chadian government], type: government, country: TD}
+- {id: td-police, name: Chadian National Police, type: state_forces, country: TD, parent: td-gov, generic: [the police]}
+- {id: pk-gov, name: Government of Pakistan, aliases: [Pakistani government], type: government, country: PK}
+- {id: pk-police, name: Police of Pakistan, type: state_forces, country: PK, parent: pk-gov, generic: [the police]}
+- {id: il-gov, name: Government of Israel, aliases: [Israeli government], type: government, country: IL}
+- {id: il-police, name: Israel Police, type: state_forces, country: IL, parent: il-gov, generic: [police]}
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police fired tear gas at several hundred supporters.", ["td-police"]),
+    ("The party said 37 members were arrested; police said a few were detained.", ["td-police"]),
+    # not acting, or another name's police
+    ("Gunmen attacked a convoy under police escort.", []),
+    ("The Motorway Police closed the road.", []),
+])
+def test_bare_police_that_acts_is_the_national_police(matcher_for, text, expected):
+    assert linked_ids(matcher_for(POLICE), text, {"TD": 3.0}) == expected

@@ -358,6 +358,7 @@ class ActorMatcher:
                 cased.setdefault(form, _Key(form)).add("metonym", government, form)
         _share_article_forms(lower)
         self._branches = _branches(base, forms, self._governments)
+        self._police = _national_police(base)
         self._automaton = _automaton(lower, cased)
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
@@ -460,6 +461,10 @@ class ActorMatcher:
             offsets[actor_id].append((match.start, match.end))
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
         for actor_id, span in self._the_government(text, context, taken):
+            offsets[actor_id].append(span)
+        # (an unresolved generic "police" of another country's police does not claim its span)
+        claimed = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
+        for actor_id, span in self._bare_police(text, context, claimed):
             offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
@@ -616,6 +621,19 @@ class ActorMatcher:
             if not word or word[-1] in ".!?:;,\"“" or (word.islower() and word not in _SUBNATIONAL_WORDS):
                 yield government, m.span()
 
+    def _bare_police(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+        """(police id, span) for a bare "police" that acts ("Police fired tear gas", "police said") when one country
+        dominates the story: its national police. Not "Motorway Police" or "Kurdish police" (a name before it)."""
+        country = _dominant(context)
+        police = self._police.get(country)
+        if police is None or "olice" not in text:
+            return
+        for m in _BARE_POLICE_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
+                continue
+            if _ACTING_AFTER_RE.match(text, m.end()) or _FIGHTING_AFTER_RE.match(text, m.end()):
+                yield police, m.span()
+
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
                                  offsets: Mapping[str, list[tuple[int, int]]]):
         """(government id, span) for "the provincial/state/regional government" that acts: the sub-national
@@ -740,6 +758,18 @@ def _generic_forms(actor: Actor, forms: Mapping[str, list[str]], base: ActorBase
     if m and actor.country and any(base[g].country == actor.country for g in forms.get(m.group("qualifier"), ())):
         result.append(m.group("bare"))
     return result
+
+
+def _national_police(base: ActorBase) -> dict[str, str]:
+    """country -> its national police: the one state force of the country whose generic phrases say "the police"."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for actor in base.actors.values():
+        if actor.type == "state_forces" and actor.country and any(g.lower() == "the police" for g in actor.generic):
+            found[actor.country].append(actor.id)
+    return {country: ids[0] for country, ids in found.items() if len(ids) == 1}
+
+
+_BARE_POLICE_RE = re.compile(r"\b[Pp]olice(?:\s+officers)?\b(?!['’-])")
 
 
 def _national_forces(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
