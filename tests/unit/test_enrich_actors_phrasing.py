@@ -166,3 +166,25 @@ POLICE = """
 ])
 def test_bare_police_that_acts_is_the_national_police(matcher_for, text, expected):
     assert linked_ids(matcher_for(POLICE), text, {"TD": 3.0}) == expected
+
+
+LEADERS = """
+- {id: iq-gov, name: Government of Iraq, aliases: [Iraqi government], type: government, country: IQ}
+- {id: iq-police, name: Iraqi Police, type: state_forces, country: IQ, parent: iq-gov}
+- {id: iq-sadrists, name: Sadrist Movement, type: government, country: IQ}
+- {id: iq-sadr, name: Muqtada al-Sadr, type: person, country: IQ, parent: iq-sadrists}
+- {id: iq-minister, name: Fuad Hussein, type: person, country: IQ, parent: iq-gov}
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cleric Muqtada al-Sadr, whose movement stayed out of the election, wrote online.", ["iq-sadr", "iq-sadrists"]),
+    ("Muqtada al-Sadr's movement won the most seats.", ["iq-sadr", "iq-sadrists"]),
+    ("Muqtada al-Sadr, whose statement was brief, wrote online.", ["iq-sadr"]),
+    # a minister's "party" is not the government he belongs to
+    ("Fuad Hussein's party lost ground.", ["iq-minister"]),
+    # policy verbs make the government act
+    ("Economists said the government should tackle energy costs.", ["iq-gov"]),
+])
+def test_a_party_named_through_its_leader_and_policy_verbs(matcher_for, text, expected):
+    assert linked_ids(matcher_for(LEADERS), text, {"IQ": 3.0}) == sorted(expected)

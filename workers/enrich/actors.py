@@ -503,7 +503,12 @@ class ActorMatcher:
         """The armed group a person leads when the text names it through them ("the faction of Hafiz Gul
         Bahadur", "fighters loyal to X", "Hemedti's fighters"): the person's parent in the base."""
         actor = self.base.actors[actor_id]
-        if actor.type != "person" or actor.parent is None or self.base.actors[actor.parent].type not in _ARMED_TYPES:
+        if actor.type != "person" or actor.parent is None:
+            return None
+        parent = self.base.actors[actor.parent]
+        if parent.type == "government" and _PARTY_NAME_RE.search(parent.name) and _PARTY_AFTER_RE.match(text, match.end):
+            return actor.parent
+        if parent.type not in _ARMED_TYPES:
             return None
         if _FOLLOWERS_AFTER_RE.match(text, match.end) or _FOLLOWERS_BEFORE_RE.search(text[max(0, match.start - 80):match.start]):
             return actor.parent
@@ -870,7 +875,8 @@ _ACTING_VERBS = _verb_forms(
     "pressure promise push raid ratify recognise recognize recruit refuse reject rely remain repel request respond resume "
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
-    "transfer withhold delay increase raise lower slash freeze treat tie",
+    "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
+    "enforce borrow repay issue restructure invest spend",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying",
@@ -977,6 +983,9 @@ _FIGHTING_AFTER_RE = re.compile(
 # A group named through its leader: "Hemedti's fighters", "the faction of Hafiz Gul Bahadur", "men loyal to X".
 _FOLLOWERS = r"(?:faction|group|fighters|forces|men|militiamen|militia|loyalists|followers|troops|outfit|network|paramilitaries)"
 _FOLLOWERS_AFTER_RE = re.compile(rf"['’]s?\s+(?:own\s+|armed\s+)?{_FOLLOWERS}\b")
+# A party or movement named through its leader: "Muqtada al-Sadr, whose movement ...", "Masra's party".
+_PARTY_AFTER_RE = re.compile(r"(?:['’]s?|,\s+whose)\s+(?:own\s+)?(?:political\s+)?(?:party|movement)\b")
+_PARTY_NAME_RE = re.compile(r"\b(?:Movement|Party|Parti|Mouvement|Transformateurs|Bloc|Alliance)\b")
 _FOLLOWERS_BEFORE_RE = re.compile(
     rf"\b{_FOLLOWERS}\s+(?:of|loyal\s+to|led\s+by|commanded\s+by|headed\s+by|allied\s+(?:to|with))\s+"
     r"(?:(?:the\s+)?(?:[a-z]+\s+)?(?:commander|leader|chief|warlord|general|cleric)\s+)?$"
