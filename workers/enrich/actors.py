@@ -341,7 +341,7 @@ class ActorMatcher:
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
         self._mandates = _mandates(base, forms)
         for actor in base.actors.values():
-            phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in actor.generic]
+            phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in _generic_forms(actor, forms, base)]
             phrases += ministries.get(actor.id, [])
             # "UN refugee agency" is also "the UN's refugee agency"
             phrases += [(f"UN's {a[3:]}", role) for a, role in phrases if a.startswith("UN ") and a[3:4].islower()]
@@ -356,7 +356,9 @@ class ActorMatcher:
         for form, governments in forms.items():
             for government in governments:
                 cased.setdefault(form, _Key(form)).add("metonym", government, form)
+        _share_article_forms(lower)
         self._branches = _branches(base, forms, self._governments)
+        self._police = _national_police(base)
         self._automaton = _automaton(lower, cased)
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
@@ -420,8 +422,12 @@ class ActorMatcher:
         (e.g. places) where NER hits are ignored."""
         actors = self.base.actors
         umbrellas = [m for m in matches if self._umbrella(m, text)]
+        named_at = {m.start for m in matches if m.candidates}
+        # names that only qualify another or only say where a story ran: no actor, and no NER entity either
+        passing = [m for m in matches if _qualifies_named(m, text, named_at) or self._outlet_only(m, text)]
         matches = [m for m in matches
-                   if not self._someone_else(m, text) and m not in umbrellas and not self._not_the_actor(m, text)]
+                   if not self._someone_else(m, text) and m not in umbrellas and not self._not_the_actor(m, text)
+                   and m not in passing]
         context = _country_context(countries, matches, actors)
         story = set(context.story)
         named = {c for m in matches for c in m.candidates}
@@ -450,14 +456,19 @@ class ActorMatcher:
                     offsets[group].append((match.start, match.end))
         for actor_id, span in self._mandated_bodies(umbrellas, text, context):
             offsets[actor_id].append(span)
-        for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context):
+        for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context,
+                                                      {m.start: m for m in matches if m.candidates}):
             offsets[actor_id].append((match.start, match.end))
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
         for actor_id, span in self._the_government(text, context, taken):
             offsets[actor_id].append(span)
+        # (an unresolved generic "police" of another country's police does not claim its span)
+        claimed = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
+        for actor_id, span in self._bare_police(text, context, claimed):
+            offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
-        covered = [(m.start, m.end) for m in matches]
+        covered = [(m.start, m.end) for m in matches + passing]
         covered += self._surname_mentions(text, offsets, covered)
 
         mentions = [
@@ -492,7 +503,12 @@ class ActorMatcher:
         """The armed group a person leads when the text names it through them ("the faction of Hafiz Gul
         Bahadur", "fighters loyal to X", "Hemedti's fighters"): the person's parent in the base."""
         actor = self.base.actors[actor_id]
-        if actor.type != "person" or actor.parent is None or self.base.actors[actor.parent].type not in _ARMED_TYPES:
+        if actor.type != "person" or actor.parent is None:
+            return None
+        parent = self.base.actors[actor.parent]
+        if parent.type == "government" and _PARTY_NAME_RE.search(parent.name) and _PARTY_AFTER_RE.match(text, match.end):
+            return actor.parent
+        if parent.type not in _ARMED_TYPES:
             return None
         if _FOLLOWERS_AFTER_RE.match(text, match.end) or _FOLLOWERS_BEFORE_RE.search(text[max(0, match.start - 80):match.start]):
             return actor.parent
@@ -514,6 +530,8 @@ class ActorMatcher:
         if country is None or not self._mandates:
             return
         for match in umbrellas:
+            if not _UN_RE.fullmatch(match.text):  # "an earlier African Union force" is no UN mission
+                continue
             described = _UN_BODY_AFTER_RE.match(text, match.end)
             if described is None:
                 continue
@@ -536,6 +554,12 @@ class ActorMatcher:
         return bool(_FORMER_BEFORE_RE.search(text, max(0, match.start - 12), match.start)
                     and _MEMBERS_AFTER_RE.match(text, match.end))
 
+    def _outlet_only(self, match: ActorMatch, text: str) -> bool:
+        """An outlet named only as where someone spoke ("told the state news agency SONNA"): not an actor."""
+        holders = match.candidates or match.generic
+        return bool(holders) and all(self.base[c].type == "media_agency" for c in holders) \
+            and bool(_TOLD_BEFORE_RE.search(text, max(0, match.start - 60), match.start))
+
     def _umbrella(self, match: ActorMatch, text: str) -> bool:
         """An international organisation named only as the umbrella of one of its bodies or things ("UN
         refugee agency", "the UN's humanitarian office", "UN-brokered truce", "UN sanctions") is not itself acting."""
@@ -543,7 +567,8 @@ class ActorMatcher:
             return False
         return bool(_UMBRELLA_AFTER_RE.match(text, match.end) or _ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
 
-    def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context):
+    def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context,
+                          named_at: Mapping[int, ActorMatch] = {}):
         """(match, actor id) for country/capital names used as actors: a government when the country acts
         ("Rwanda denies", "Riyadh and Abu Dhabi keep talking", "brokered by Qatar and Turkey", "Israeli
         officials", "Iran-backed"), its national forces before military nouns ("Turkish drone strikes")."""
@@ -556,9 +581,14 @@ class ActorMatcher:
         for chain in chains:
             after = text[chain[-1].end:chain[-1].end + 80]
             before = text[max(0, chain[0].start - 80):chain[0].start]
-            military = _MILITARY_AFTER_RE.match(after)
+            military = _MILITARY_AFTER_RE.match(after) or _FIGHTING_AFTER_RE.match(after)
+            # "Ugandan and Burundian soldiers": the chain shares the noun of a base name coordinated after it
+            joined = _AND_RE.match(text, chain[-1].end)
+            shared = named_at.get(joined.end()) if joined else None
+            shared_types = {self.base.actors[c].type for c in shared.candidates} if shared else set()
+            military = military or shared_types == {"state_forces"}
             # "Economists in Bamako said": the place is where the speakers are, not who speaks
-            acting = military is None and ((_ACTING_AFTER_RE.match(after) and not _LOCATED_BEFORE_RE.search(before))
+            acting = not military and ((_ACTING_AFTER_RE.match(after) and not _LOCATED_BEFORE_RE.search(before))
                                            or _ACTING_BEFORE_RE.search(before))
             for match in chain:
                 government = _pick(match.metonym, context, self.base.actors)
@@ -567,7 +597,8 @@ class ActorMatcher:
                 if military and government in self._forces:
                     yield match, self._forces[government]
                 # "Estonian and Finnish authorities": a plural noun serves every name of the chain
-                elif acting or ((len(chain) == 1 or _SHARED_OFFICIALS_RE.match(after)) and _OFFICIALS_AFTER_RE.match(after)):
+                elif acting or ((len(chain) == 1 or _SHARED_OFFICIALS_RE.match(after)) and _OFFICIALS_AFTER_RE.match(after)) \
+                        or (shared_types == {"government"} and _SHARED_OFFICIALS_RE.search(shared.text)):
                     yield match, government
 
     def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
@@ -580,11 +611,33 @@ class ActorMatcher:
         if government is None:
             return
         for m in _THE_GOVERNMENT_RE.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            start, end = m.span("head")
+            if any(s < end and start < e for s, e in taken):
                 continue
             # as for country names, only where it acts ("the government said", "urged the government")
-            if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
+            if _ACTING_AFTER_RE.match(text, m.end()) or _ACTING_BEFORE_RE.search(text[max(0, start - 80):start]):
+                yield government, (start, end)
+        for m in _GOVERNMENT_SPOKESPERSON_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            # not "Tigray government spokesman", "a regional government spokeswoman"
+            before = _PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+            word = before.group(1) if before else ""
+            if not word or word[-1] in ".!?:;,\"“" or (word.islower() and word not in _SUBNATIONAL_WORDS):
                 yield government, m.span()
+
+    def _bare_police(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+        """(police id, span) for a bare "police" that acts ("Police fired tear gas", "police said") when one country
+        dominates the story: its national police. Not "Motorway Police" or "Kurdish police" (a name before it)."""
+        country = _dominant(context)
+        police = self._police.get(country)
+        if police is None or "olice" not in text:
+            return
+        for m in _BARE_POLICE_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
+                continue
+            if _ACTING_AFTER_RE.match(text, m.end()) or _FIGHTING_AFTER_RE.match(text, m.end()):
+                yield police, m.span()
 
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
                                  offsets: Mapping[str, list[tuple[int, int]]]):
@@ -628,6 +681,18 @@ class ActorMatcher:
                     offsets[person].append(span)
                     added.append(span)
         return added
+
+
+def _qualifies_named(match: ActorMatch, text: str, named_at: set[int]) -> bool:
+    """A group named only to qualify another one the base names right after it: "al-Qaeda-linked JNIM"."""
+    affiliated = _AFFILIATES_AFTER_RE.match(text, match.end)
+    if affiliated is None:
+        return False
+    following = _SPACES_AFTER_RE.match(text, affiliated.end())
+    return following.end() in named_at
+
+
+_SPACES_AFTER_RE = re.compile(r"\s*")
 
 
 def _after_other_name(text: str, start: int) -> bool:
@@ -674,6 +739,42 @@ def _country_forms(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[st
             if direct or stems & {w[:4].lower() for w in form.split()}:
                 result[form].append(actor.id)
     return dict(result)
+
+
+def _share_article_forms(lower: dict[str, _Key]) -> None:
+    """A generic phrase with and without "the" ("the federal police", "Federal Police") names the same thing:
+    both keys hold the generic holders of both, so one actor's longer "the ..." key never hides another's."""
+    for key, entry in lower.items():
+        bare = lower.get(key[4:]) if key.startswith("the ") and " " in key[4:] else None  # ("police" is too loose)
+        if bare is None:
+            continue
+        for ids, other in ((entry.holders["generic"], bare.holders["generic"]), (bare.holders["generic"], entry.holders["generic"])):
+            ids.extend(i for i in list(other) if i not in ids)
+
+
+_QUALIFIED_NAME_RE = re.compile(r"^(?P<bare>.+?)\s+\((?P<qualifier>[^()]+)\)$")
+
+
+def _generic_forms(actor: Actor, forms: Mapping[str, list[str]], base: ActorBase) -> list[str]:
+    """The actor's generic phrases plus the bare name of a name qualified by its own country ("National Bureau
+    of Statistics (Nigeria)" is "National Bureau of Statistics" in a story about Nigeria)."""
+    result = list(actor.generic)
+    m = _QUALIFIED_NAME_RE.match(actor.name)
+    if m and actor.country and any(base[g].country == actor.country for g in forms.get(m.group("qualifier"), ())):
+        result.append(m.group("bare"))
+    return result
+
+
+def _national_police(base: ActorBase) -> dict[str, str]:
+    """country -> its national police: the one state force of the country whose generic phrases say "the police"."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for actor in base.actors.values():
+        if actor.type == "state_forces" and actor.country and any(g.lower() == "the police" for g in actor.generic):
+            found[actor.country].append(actor.id)
+    return {country: ids[0] for country, ids in found.items() if len(ids) == 1}
+
+
+_BARE_POLICE_RE = re.compile(r"\b[Pp]olice(?:\s+officers)?\b(?!['’-])")
 
 
 def _national_forces(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
@@ -774,15 +875,16 @@ _ACTING_VERBS = _verb_forms(
     "pressure promise push raid ratify recognise recognize recruit refuse reject rely remain repel request respond resume "
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
-    "transfer withhold delay increase raise lower slash freeze",
+    "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
+    "enforce borrow repay issue restructure invest spend",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
-    "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed",
+    "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying",
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
            r"repeatedly|reportedly|long|already|never|not|quickly|formally|publicly|officially|itself|so\s+far|"
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
-_ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},)?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
+_ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
                               r"allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
 # (a war or clashes "with" a country are its forces' doing, not its government's: see the guideline)
 _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|tensions|dispute|relations|ties|pact|treaty|"
@@ -793,7 +895,8 @@ _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z]
 _ACTING_BEFORE_RE = re.compile(
     rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
     rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing)|"
-    rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing))|"
+    rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing)|prompt(?:ed|s|ing)|forc(?:ed|es|ing))|"
+    rf"\b(?:spoke|speak(?:s|ing)?|talk(?:ed|s|ing)|met|meet(?:s|ing)?)\s+(?:by\s+(?:tele)?phone\s+)?with(?:\s+both)?|"
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
     rf"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
@@ -835,16 +938,31 @@ _ENVOY_TO_BEFORE_RE = re.compile(r"\b(?:ambassador|envoy|representative|mission|
 _NAMED_PLACE_AFTER_RE = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?i:hospitals?|airport|university|stadium|street|avenue|road|bridge|dam|mosque|"
     r"school|square|park|camp|centre|center|library|museum|port)\b")
+# An outlet only as the place a story ran: "told the state news agency SONNA", "in an interview with the BBC".
+_TOLD_BEFORE_RE = re.compile(
+    r"\b(?:told|tells|telling|(?:spoke|speaking|talking)\s+to|(?:an\s+)?interview\s+with)\s+(?:the\s+)?(?:(?:state|state-run|"
+    r"state-owned|official|local|national|pan-Arab|private|independent|broadcaster|news|agency|newspaper|daily|television|"
+    r"radio|channel|outlet|TV)\s+)*$")
+_AND_RE = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?")
+_UN_RE = re.compile(r"(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?")
 # A group named as its members' past: "former FARC rebels", "ex-PKK fighters".
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|erstwhile)\s*(?:the\s+)?$", re.IGNORECASE)
 _MEMBERS_AFTER_RE = re.compile(r"\s+(?:rebels|fighters|members|combatants|guerrillas|militants|officers|soldiers|commanders)\b")
 # A bare "the government": the government of the country the story is about (not "the government of X",
 # "government forces", "government-held").
+# "the government of President X" is the government X heads; the acting cue follows X's name.
+_HEAD_OF_GOVERNMENT = (r"(?i:(?:transitional|interim|acting|military|caretaker)\s+)?(?i:president|prime\s+minister|premier|"
+                       r"chancellor|captain|colonel|general|field\s+marshal|king|emir|sultan)")
 _THE_GOVERNMENT_RE = re.compile(
-    r"\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
-    r"current)\s+)?government\b(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?!\s+\w+ing\b)|in|forces|troops|soldiers|units|army|"
+    r"(?P<head>\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
+    r"current)\s+)?government\b|\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
+    rf"(?:\s+of\s+{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+)?"
+    r"(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?!\s+\w+ing\b)|in|forces|troops|soldiers|units|army|"
     r"military|held|controlled|backed|aligned|allied|run|owned|side|areas|positions)\b)"
 )
+# "Government spokesman X said", "a government spokeswoman": the national government speaking.
+_GOVERNMENT_SPOKESPERSON_RE = re.compile(r"\b[Gg]overnment(?=\s+spokes(?:man|woman|person)\b)")
+_SUBNATIONAL_WORDS = frozenset({"regional", "provincial", "state", "local", "municipal", "city", "county", "district"})
 _COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 _PREVIOUS_WORD_RE = re.compile(r"([\w.'’-]+)\s+$")
 _TITLES = frozenset(
@@ -859,12 +977,15 @@ _TITLES = frozenset(
 _ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "state_forces"})
 # A military action right after a government's name: its forces did it ("the junta shelled villages").
 _FIGHTING_AFTER_RE = re.compile(
-    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe pound bombard fire', 'struck strikes retook shot')}|"
-    r"launched\s+(?:\w+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault))\b"
+    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire', 'struck strikes retook shot pounded pounding')}|"
+    r"launched\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault|invasion))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal)"
 )
 # A group named through its leader: "Hemedti's fighters", "the faction of Hafiz Gul Bahadur", "men loyal to X".
 _FOLLOWERS = r"(?:faction|group|fighters|forces|men|militiamen|militia|loyalists|followers|troops|outfit|network|paramilitaries)"
 _FOLLOWERS_AFTER_RE = re.compile(rf"['’]s?\s+(?:own\s+|armed\s+)?{_FOLLOWERS}\b")
+# A party or movement named through its leader: "Muqtada al-Sadr, whose movement ...", "Masra's party".
+_PARTY_AFTER_RE = re.compile(r"(?:['’]s?|,\s+whose)\s+(?:own\s+)?(?:political\s+)?(?:party|movement)\b")
+_PARTY_NAME_RE = re.compile(r"\b(?:Movement|Party|Parti|Mouvement|Transformateurs|Bloc|Alliance)\b")
 _FOLLOWERS_BEFORE_RE = re.compile(
     rf"\b{_FOLLOWERS}\s+(?:of|loyal\s+to|led\s+by|commanded\s+by|headed\s+by|allied\s+(?:to|with))\s+"
     r"(?:(?:the\s+)?(?:[a-z]+\s+)?(?:commander|leader|chief|warlord|general|cleric)\s+)?$"
