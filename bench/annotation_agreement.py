@@ -1,6 +1,6 @@
 """How far two careful annotators agree on actors and cited sources, as the ceiling the system is judged
 against: the team's gold vs a second annotation written blind from the text and ANNOTATION.md alone
-(demo/articles/_agreement/<slug>.yaml), and the system vs each, on the same sample of articles.
+(bench/agreement/<slug>.yaml), and the system vs each, on the same sample of articles.
 
     python bench/annotation_agreement.py
 """
@@ -17,7 +17,7 @@ from workers.enrich.actors import default_matcher
 from workers.enrich.pipeline import enrich_article
 from workers.extract import extract_article
 
-AGREEMENT_DIR = Path(__file__).resolve().parents[1] / "demo" / "articles" / "_agreement"
+AGREEMENT_DIR = Path(__file__).resolve().parent / "agreement"
 FIELDS = ("linked", "unlinked", "cited")
 
 
