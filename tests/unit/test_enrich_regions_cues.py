@@ -80,3 +80,12 @@ def test_levantine_final_eh_spelling(gaz):
     assert "nabatieh" in name_variants("An Nabatiyah", arabic_region=True)
     result = find_regions("", "An Israeli strike hit a base near Kisweh, south of Damascus in Syria.", gazetteer=gaz)
     assert "SY-RD" in codes(result, "admin1")
+
+
+def test_ambiguous_name_in_a_list_of_countries_is_the_country(gaz):
+    text = ("An analyst in Abuja, Nigeria, said the bloc kept the suspension of Sudan, Mali, Burkina Faso and Niger. "
+            "Kano and Kaduna officials met in Minna, Niger State.")
+    result = find_regions("", text, gazetteer=gaz)
+    assert {"NE", "NG"} <= codes(result, "country")
+    niger = [r for r in result.regions if r.code == "NE"][0]
+    assert niger.mentions >= 1

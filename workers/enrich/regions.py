@@ -106,6 +106,7 @@ class Mention:
     admin_cue: bool = False
     city_cue: bool = False
     list_cue: int = 0  # a plural division word covers the list: -1 the names before it, 1 those after it
+    among_countries: bool = False  # listed with country names: "Sudan, Mali, Burkina Faso and Niger"
     person: bool = False
     loose: bool = False  # capitalised words on either side: maybe part of a longer name
     qualifier: "Mention | None" = None  # "Paris, Texas": the mention of Texas
@@ -407,6 +408,24 @@ def _share_admin_cues(mentions: list[Mention], text: str) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if a.list_cue > 0 and listed(a, b):
             b.admin_cue, b.list_cue = True, 1
+    _mark_country_lists(mentions, text, listed)
+
+
+def _mark_country_lists(mentions: list[Mention], text: str, listed) -> None:
+    """A name that may be a country, listed with names that can only be countries ("Sudan, Mali, Burkina Faso
+    and Niger"), is the country (not Nigeria's Niger State). A pair needs "and"/"or" ("Georgia, US" is a
+    qualifier)."""
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and run and listed(run[-1], m):
+            run.append(m)
+            continue
+        if (len(run) > 2 or (len(run) == 2 and text[run[0].end:run[1].start].strip() != ",")) \
+                and any(m_.kinds == {"country"} for m_ in run):
+            for member in run:
+                if "country" in member.kinds and len(member.kinds) > 1:
+                    member.among_countries = True
+        run = [m] if m is not None else []
 
 
 def _link_qualifiers(mentions: list[Mention], text: str) -> None:
@@ -485,7 +504,7 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     for m in mentions:
         if not (m.demonym or m.region or m.person):
             alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier.surface if m.qualifier else None,
-                     m.loose, m.initial, m.prev_name)
+                     m.loose, m.initial, m.prev_name, m.among_countries)
             groups.setdefault(alike, []).append(m)
     for _ in range(PASSES):
         before = [m.chosen for m in mentions]
@@ -614,7 +633,7 @@ def _choice_facts(gaz: Gazetteer, m: Mention) -> tuple:
     scores). Mentions alike in surface and cues share one, across stories."""
     qualifier = _qualifier_place(gaz, m.qualifier) if m.qualifier else None
     alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier is not None, qualifier, m.loose, m.initial,
-             m.prev_name)
+             m.prev_name, m.among_countries)
     known = _memo(gaz).choices
     facts = known.get(alike)
     if facts is None:
@@ -624,6 +643,8 @@ def _choice_facts(gaz: Gazetteer, m: Mention) -> tuple:
 
 def _static_choice(gaz: Gazetteer, m: Mention, qualifier: Place | None) -> tuple:
     places = m.places
+    if m.among_countries:
+        places = [(p, r) for p, r in places if p.level == "country"]
     if not places:
         return None, False, None
     if len(places) == 1 and places[0][0].level == "country" and not (m.admin_cue or m.city_cue or m.qualifier):
