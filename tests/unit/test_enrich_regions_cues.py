@@ -89,3 +89,14 @@ def test_ambiguous_name_in_a_list_of_countries_is_the_country(gaz):
     assert {"NE", "NG"} <= codes(result, "country")
     niger = [r for r in result.regions if r.code == "NE"][0]
     assert niger.mentions >= 1
+
+
+def test_country_named_inside_an_actor_name_counts_as_mentioned(gaz):
+    text = "The US Treasury sanctioned three exchange houses in Beirut, Lebanon."
+    treasury = (text.index("US Treasury"), text.index("US Treasury") + len("US Treasury"))
+    result = find_regions("", text, skip_spans=[treasury], gazetteer=gaz)
+    assert {"US", "LB"} <= codes(result, "country")
+    # a town inside an actor's name still is not a place
+    text = "The Babylon Brigades Party held a rally."
+    result = find_regions("", text, skip_spans=[(4, 30)], gazetteer=gaz)
+    assert codes(result, "admin1") == set()

@@ -187,7 +187,7 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
         if covered.find(1, start, end) >= 0:
             continue
         covered[start:end] = b"\x01" * (end - start)
-        if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
+        if _inside(skip, start, end) and not all(r.kind in ("demonym", "country") for r in refs):
             continue
         m = Mention(source, start, end, surface, key, refs, places=places, kinds=kinds, alone=alone)
         _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
