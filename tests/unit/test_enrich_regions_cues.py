@@ -100,3 +100,18 @@ def test_country_named_inside_an_actor_name_counts_as_mentioned(gaz):
     text = "The Babylon Brigades Party held a rally."
     result = find_regions("", text, skip_spans=[(4, 30)], gazetteer=gaz)
     assert codes(result, "admin1") == set()
+
+
+class _Entity:
+    def __init__(self, text: str, name: str, label: str = "PERSON"):
+        self.label, self.start = label, text.index(name)
+        self.end = self.start + len(name)
+
+
+def test_surname_of_a_person_found_by_the_model_is_not_a_small_town(gaz):
+    text = ("The parties led by Naftali Bennett held 57 seats in Israel, US senators from Colorado noted. Haredi "
+            "leaders could talk to Bennett, a resident of Aden said. Hawa Aden, a teacher, agreed.")
+    entities = [_Entity(text, "Naftali Bennett"), _Entity(text, "Hawa Aden")]
+    result = find_regions("Bennett claims a path to power", text, entities=entities, gazetteer=gaz)
+    assert not any(r.name == "Bennett" for r in result.regions)
+    assert any(r.name == "Aden" and r.level == "locality" for r in result.regions)  # a big city stays

@@ -145,6 +145,7 @@ def find_regions(
 
     mentions = _mentions(gaz, "title", title, None, (), ()) if title else []
     mentions += _mentions(gaz, "text", text, dateline.span if dateline else None, skip, places_ner, spans)
+    _mark_surnames(mentions, text, persons)
     dateline_place = _resolve_dateline(gaz, dateline) if dateline else None
     _resolve(gaz, mentions, dateline_place)
     lede_end = _lede_end(text, dateline.span[1] if dateline else 0)
@@ -200,6 +201,22 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
             m.person = True  # "Whitaker said", after "Jordan Whitaker"
     _link_qualifiers(kept, text)
     return kept
+
+
+def _mark_surnames(mentions: list[Mention], text: str, persons: Sequence[tuple[int, int]]) -> None:
+    """Once the model reads "Naftali Bennett" as a person, a bare "Bennett" elsewhere (title included) is that
+    person, not a small town of the name (a big or curated place stays: "Hawa Aden" leaves Aden a city;
+    countries keep their own rule: _drop_person_namesakes)."""
+    surnames = set()
+    for start, end in persons:
+        words = text[start:end].split()
+        if len(words) > 1:
+            surnames.add(name_key(re.sub(r"['’]s$", "", words[-1])))
+    if surnames:
+        for m in mentions:
+            if m.key in surnames and "country" not in m.kinds and not any(
+                    r.curated or p.population >= BIG_CITY for p, r in m.places):
+                m.person = True
 
 
 MEMO_KEPT = 50_000  # entries per memo table; a table is emptied when full
