@@ -115,3 +115,22 @@ def test_surname_of_a_person_found_by_the_model_is_not_a_small_town(gaz):
     result = find_regions("Bennett claims a path to power", text, entities=entities, gazetteer=gaz)
     assert not any(r.name == "Bennett" for r in result.regions)
     assert any(r.name == "Aden" and r.level == "locality" for r in result.regions)  # a big city stays
+
+
+def test_organisation_names_holding_place_names_are_not_places(gaz):
+    text = ("A Red Cross coordinator in Awash, Ethiopia, said trucks waited. Chad took the case to the Economic "
+            "Community of Central African States. Traffic toward Aden Adde International Airport in Mogadishu, "
+            "Somalia, was heavy.")
+    result = find_regions("", text, gazetteer=gaz)
+    assert codes(result, "country") == {"ET", "TD", "SO"}
+    assert not any(r.country_code == "US" for r in result.regions)
+
+
+def test_news_names_of_divisions_and_member_states(gaz):
+    assert gaz.lookup("Federal Capital Territory", country="NG", level="admin1")[0].code == "NG-FC"
+    result = find_regions("", "Baidoa, the main city of the South West State, has had little rain.", gazetteer=gaz)
+    assert codes(result, "country") == {"SO"}
+    result = find_regions("", "Glide bombs hit Sloviansk in eastern Ukraine.", gazetteer=gaz)
+    assert codes(result, "admin1") == {"UA-14"}  # not Nikopol's oblast: GeoNames also lists Nikopol as Sloviansk
+    result = find_regions("", "A UN spokesperson said in Geneva that the trials broke international law.", gazetteer=gaz)
+    assert codes(result, "country") == {"CH"}
