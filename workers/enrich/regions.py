@@ -414,6 +414,9 @@ def _share_admin_cues(mentions: list[Mention], text: str) -> None:
     water = False  # the mention after this one ends a list of reservoirs
     for i in range(len(mentions) - 1, 0, -1):
         b, a = mentions[i], mentions[i - 1]
+        if b.list_cue >= 0 and not b.feature:
+            water = False
+            continue  # nothing to share (most pairs)
         water = b.feature and (water or _next_word(text, b.end)[0].lower() in FEATURES_AFTER_ANY_CASE)
         if not listed(a, b):
             water = False
@@ -425,7 +428,8 @@ def _share_admin_cues(mentions: list[Mention], text: str) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if a.list_cue > 0 and listed(a, b):
             b.admin_cue, b.list_cue = True, 1
-    _mark_country_lists(mentions, text, listed)
+    if any("country" in m.kinds and len(m.kinds) > 1 for m in mentions):
+        _mark_country_lists(mentions, text, listed)
 
 
 def _mark_country_lists(mentions: list[Mention], text: str, listed) -> None:
