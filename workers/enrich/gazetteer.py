@@ -168,9 +168,9 @@ def name_variants(name: str, arabic_region: bool = False, limit: int = 16) -> se
             for i, tok in enumerate(tokens):
                 alts = [tok, *_TOKEN_ALTERNATIVES.get(tok, ())]
                 if i == len(tokens) - 1 and len(tok) > 4 and tok.endswith("ah"):
-                    alts.append(tok[:-1])  # Raqqah -> Raqqa, Tawilah -> Tawila
+                    alts += [tok[:-1], tok[:-2] + "eh"]  # Raqqah -> Raqqa, Kiswah -> Kisweh (Levantine)
                 if i == len(tokens) - 1 and len(tok) > 4 and tok.endswith("iyah"):
-                    alts.append(tok[:-3] + "ya")
+                    alts += [tok[:-3] + "ya", tok[:-3] + "eh"]  # Nabatiyah -> Nabatiya, Nabatieh
                 options.append(alts)
             for combo in product(*options):
                 keys.add(" ".join(combo))

@@ -18,15 +18,20 @@ from indexer.article import RegionMention
 from workers.enrich.dateline import INSTITUTION_PLACES, Dateline, expand_qualifier, parse_dateline
 from workers.enrich.gazetteer import LEVELS, Gazetteer, Place, Ref, fold, has_arabic, name_key
 
-# Words after a name that make it a division ("Hama province", "Niger State", "Kharkiv region").
+# Words after a name that make it a division ("Hama province", "Niger State", "Kharkiv region"; "the Donetsk
+# regional administration", "the Idlib countryside": the division around a city).
 ADMIN_CUES = frozenset(
     "province provinces governorate governorates state states oblast oblasts region regions district districts "
     "county counties department departments division divisions prefecture prefectures krai municipality "
-    "territory wilaya".split()
+    "territory wilaya regional provincial countryside".split()
 )
-# Words before "of X" that make X a division or a settlement.
-ADMIN_BEFORE = frozenset("province governorate state region oblast department".split())
-CITY_BEFORE = frozenset("city town village camp suburb outskirts district neighbourhood neighborhood".split())
+# Words before "of X" that make X a division or a settlement (a plural one covers a list: "the regions of
+# Maradi, Zinder and Tahoua").
+ADMIN_BEFORE = frozenset(
+    "province governorate state region oblast department provinces governorates states regions oblasts "
+    "departments".split()
+)
+CITY_BEFORE = frozenset("city town village camp suburb outskirts district neighbourhood neighborhood port".split())
 CITY_CUES = frozenset("city town village camp".split())
 # Capitalised words that may follow a place without making it part of a person's or body's name.
 PLACE_FOLLOWERS = ADMIN_CUES | CITY_CUES | frozenset(
@@ -62,6 +67,7 @@ ARTICLES = frozenset("al el an ar as ad az at ash ed en er es et ez".split())
 # Natural features named after a place: "Lake Chad", "Euphrates River" are not the place.
 FEATURES_BEFORE = frozenset("lake mount mt river gulf sea bay strait cyclone hurricane storm typhoon operation".split())
 FEATURES_AFTER = frozenset("river sea lake strait desert mountains gulf island islands ocean".split())
+FEATURES_AFTER_ANY_CASE = frozenset("reservoir reservoirs".split())  # "the Kakhovka reservoir"
 # Words before a quoted name that make it a nickname ('known by the alias "El Tigre"').
 NICKNAME_BEFORE = frozenset("alias nicknamed dubbed aka codenamed".split())
 # Words after a demonym that make it a language ("its French initials").
@@ -99,6 +105,8 @@ class Mention:
     language: bool = False  # "French initials", "Arabic name": a language, not a nationality
     admin_cue: bool = False
     city_cue: bool = False
+    list_cue: int = 0  # a plural division word covers the list: -1 the names before it, 1 those after it
+    among_countries: bool = False  # listed with country names: "Sudan, Mali, Burkina Faso and Niger"
     person: bool = False
     loose: bool = False  # capitalised words on either side: maybe part of a longer name
     qualifier: "Mention | None" = None  # "Paris, Texas": the mention of Texas
@@ -137,6 +145,7 @@ def find_regions(
 
     mentions = _mentions(gaz, "title", title, None, (), ()) if title else []
     mentions += _mentions(gaz, "text", text, dateline.span if dateline else None, skip, places_ner, spans)
+    _mark_surnames(mentions, text, persons)
     dateline_place = _resolve_dateline(gaz, dateline) if dateline else None
     _resolve(gaz, mentions, dateline_place)
     lede_end = _lede_end(text, dateline.span[1] if dateline else 0)
@@ -179,7 +188,7 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
         if covered.find(1, start, end) >= 0:
             continue
         covered[start:end] = b"\x01" * (end - start)
-        if _inside(skip, start, end) and not all(r.kind == "demonym" for r in refs):
+        if _inside(skip, start, end) and not all(r.kind in ("demonym", "country") for r in refs):
             continue
         m = Mention(source, start, end, surface, key, refs, places=places, kinds=kinds, alone=alone)
         _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
@@ -192,6 +201,22 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
             m.person = True  # "Whitaker said", after "Jordan Whitaker"
     _link_qualifiers(kept, text)
     return kept
+
+
+def _mark_surnames(mentions: list[Mention], text: str, persons: Sequence[tuple[int, int]]) -> None:
+    """Once the model reads "Naftali Bennett" as a person, a bare "Bennett" elsewhere (title included) is that
+    person, not a small town of the name (a big or curated place stays: "Hawa Aden" leaves Aden a city;
+    countries keep their own rule: _drop_person_namesakes)."""
+    surnames = set()
+    for start, end in persons:
+        words = text[start:end].split()
+        if len(words) > 1:
+            surnames.add(name_key(re.sub(r"['’]s$", "", words[-1])))
+    if surnames:
+        for m in mentions:
+            if m.key in surnames and "country" not in m.kinds and not any(
+                    r.curated or p.population >= BIG_CITY for p, r in m.places):
+                m.person = True
 
 
 MEMO_KEPT = 50_000  # entries per memo table; a table is emptied when full
@@ -239,6 +264,9 @@ def _surface_refs(surface: str, refs: Sequence[Ref]) -> list[Ref]:
     except abbreviations (body-text capitals are acronyms: OCHA, ISIS)."""
     if has_arabic(surface):
         return [r for r in refs if r.exact is None or r.exact == surface]
+    first, _, rest = surface.partition(" ")
+    if rest and first in PLACE_MODIFIERS:
+        return []  # "central Ethiopia", "northern Syria": a direction and a name, not a name ("Central Ethiopia")
     all_caps = surface.isupper() and sum(ch.isalpha() for ch in surface) > 1
     capitalised = surface[0].isupper() or _article_then_capital(surface)
     out = []
@@ -340,14 +368,20 @@ def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bo
     prev_l, nxt_l = prev.lower(), nxt.lower()
     m.initial = _sentence_initial(text, m.start) or title_case
     m.admin_cue = nxt_l in ADMIN_CUES
+    if m.admin_cue and nxt_l.endswith("s"):
+        m.list_cue = -1
     before_of = _prev_word(text, prev_at)[0].lower() if prev_l == "of" else ""
     if before_of in ADMIN_BEFORE:
         m.admin_cue = True
+        if before_of.endswith("s"):
+            m.list_cue = 1
     m.city_cue = nxt_l in CITY_CUES or before_of in CITY_BEFORE
     m.feature = (prev_l in FEATURES_BEFORE and prev[:1].isupper()) or (nxt_l in FEATURES_AFTER and nxt[:1].isupper())
+    m.feature |= nxt_l in FEATURES_AFTER_ANY_CASE
     m.feature |= _quoted_prev(text, m.start).lower() in NICKNAME_BEFORE
     m.language = nxt_l in LANGUAGE_AFTER
-    prev_cap = bool(prev) and prev[0].isupper() and (
+    # a possessive before ("Mali's Ménaka region") is an owner, not a given name
+    prev_cap = bool(prev) and prev[0].isupper() and not prev_l.endswith(("'s", "’s")) and (
         not _sentence_initial(text, prev_at) or prev_l not in SENTENCE_STARTERS)
     prev_name = prev_cap and prev_l not in PLACE_MODIFIERS and prev_l not in MONTHS and "-" not in prev \
         and name_key(prev) not in gaz.demonyms
@@ -367,27 +401,67 @@ def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bo
     m.loose = next_name or prev_name or (nxt_l in SPEECH_VERBS and prev_l not in PREPOSITIONS)
 
 
+LIST_JOINERS = (",", "and", ", and", "or", ", or")
+
+
 def _share_admin_cues(mentions: list[Mention], text: str) -> None:
-    """"Idlib and Hama provinces", "Donetsk, Luhansk and Zaporizhzhia regions": a plural cue covers the
-    names listed before it."""
+    """"Khost, Paktia and Nangarhar provinces", "the regions of Maradi, Zinder and Tahoua": a plural cue
+    covers the whole list before it (after it for "the Xs of"); a feature word the same way ("the Kainji
+    and Jebba reservoirs")."""
+    def listed(a: Mention, b: Mention) -> bool:
+        return a.source == b.source and text[a.end:b.start].strip().lower() in LIST_JOINERS
+
+    water = False  # the mention after this one ends a list of reservoirs
     for i in range(len(mentions) - 1, 0, -1):
         b, a = mentions[i], mentions[i - 1]
-        if not b.admin_cue or a.source != b.source:
+        if b.list_cue >= 0 and not b.feature:
+            water = False
+            continue  # nothing to share (most pairs)
+        water = b.feature and (water or _next_word(text, b.end)[0].lower() in FEATURES_AFTER_ANY_CASE)
+        if not listed(a, b):
+            water = False
             continue
-        cue, _ = _next_word(text, b.end)
-        between = text[a.end:b.start].strip().lower()
-        if cue.lower().endswith("s") and between in (",", "and", ", and", "or"):
-            a.admin_cue = True
+        if b.list_cue < 0:
+            a.admin_cue, a.list_cue = True, -1
+        if water:
+            a.feature = True
+    for a, b in zip(mentions, mentions[1:]):
+        if a.list_cue > 0 and listed(a, b):
+            b.admin_cue, b.list_cue = True, 1
+    if any("country" in m.kinds and len(m.kinds) > 1 for m in mentions):
+        _mark_country_lists(mentions, text, listed)
+
+
+def _mark_country_lists(mentions: list[Mention], text: str, listed) -> None:
+    """A name that may be a country, listed with names that can only be countries ("Sudan, Mali, Burkina Faso
+    and Niger"), is the country (not Nigeria's Niger State). A pair needs "and"/"or" ("Georgia, US" is a
+    qualifier)."""
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and run and listed(run[-1], m):
+            run.append(m)
+            continue
+        if (len(run) > 2 or (len(run) == 2 and text[run[0].end:run[1].start].strip() != ",")) \
+                and any(m_.kinds == {"country"} for m_ in run):
+            for member in run:
+                if "country" in member.kinds and len(member.kinds) > 1:
+                    member.among_countries = True
+        run = [m] if m is not None else []
 
 
 def _link_qualifiers(mentions: list[Mention], text: str) -> None:
     """"Paris, Texas" / "Lebanon, Pennsylvania": a name followed by ", " and a country or division, when
-    the two are not part of a list ("Sudan, Mali, Burkina Faso and Niger")."""
+    the two are not part of a list ("Sudan, Mali, Burkina Faso and Niger"); "India's Punjab": a country's
+    possessive before a name."""
     def joined(a: Mention, b: Mention) -> str | None:
         return text[a.end:b.start].strip().lower() if a.source == b.source and b.start - a.end <= 6 else None
 
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
+        if text[a.end:b.start] in ("'s ", "’s ") and a.source == b.source and not a.person \
+                and "country" in a.kinds and b.kinds & {"admin1", "locality"}:
+            b.qualifier = a
+            continue
         if joined(a, b) != "," or text[a.end:b.start] not in (", ", ","):
             continue
         if i > 0 and joined(mentions[i - 1], a) in (",", "and", ", and", "or"):
@@ -451,7 +525,7 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     for m in mentions:
         if not (m.demonym or m.region or m.person):
             alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier.surface if m.qualifier else None,
-                     m.loose, m.initial, m.prev_name)
+                     m.loose, m.initial, m.prev_name, m.among_countries)
             groups.setdefault(alike, []).append(m)
     for _ in range(PASSES):
         before = [m.chosen for m in mentions]
@@ -580,7 +654,7 @@ def _choice_facts(gaz: Gazetteer, m: Mention) -> tuple:
     scores). Mentions alike in surface and cues share one, across stories."""
     qualifier = _qualifier_place(gaz, m.qualifier) if m.qualifier else None
     alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier is not None, qualifier, m.loose, m.initial,
-             m.prev_name)
+             m.prev_name, m.among_countries)
     known = _memo(gaz).choices
     facts = known.get(alike)
     if facts is None:
@@ -590,6 +664,8 @@ def _choice_facts(gaz: Gazetteer, m: Mention) -> tuple:
 
 def _static_choice(gaz: Gazetteer, m: Mention, qualifier: Place | None) -> tuple:
     places = m.places
+    if m.among_countries:
+        places = [(p, r) for p, r in places if p.level == "country"]
     if not places:
         return None, False, None
     if len(places) == 1 and places[0][0].level == "country" and not (m.admin_cue or m.city_cue or m.qualifier):
@@ -597,6 +673,9 @@ def _static_choice(gaz: Gazetteer, m: Mention, qualifier: Place | None) -> tuple
     has_country = any(p.level == "country" for p, _ in places)
     biggest = max((p.population for p, _ in places if p.level == "locality"), default=0)
     localities_by_admin1 = {p.admin1_code for p, _ in places if p.level == "locality"}
+    # a division named like a city in it, beside another division of the same name that holds no such city
+    city_divisions = len({p.code for p, _ in places if p.level == "admin1"} - localities_by_admin1) > 0 and \
+        any(p.level == "admin1" and p.code in localities_by_admin1 for p, _ in places)
     generic = m.key in GENERIC_NAMES or m.key in gaz.common_words
     feature_word = m.key.split()[0] in FEATURES_BEFORE
     entries = []
@@ -614,6 +693,8 @@ def _static_choice(gaz: Gazetteer, m: Mention, qualifier: Place | None) -> tuple
             score = 1.0 + (3.0 if m.admin_cue else 0.0) + (1.5 if ref.curated else 0.0)
             if not m.admin_cue and place.code in localities_by_admin1:
                 score -= 2.5  # "Hama" alone is the city (which implies the governorate)
+            elif m.admin_cue and place.code in localities_by_admin1 and city_divisions:
+                score -= 2.0  # "Kyiv region" is Kyiv Oblast around the city, not the city's own division
             score += _common_terms(m, place, qualifier)
             entries.append((1, place, place.country_code, None, (score, generic)))
             continue
