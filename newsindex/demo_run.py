@@ -3,6 +3,9 @@ started, the outlets crawled with progress, the queue drained, counts and a face
 and the API left running."""
 from __future__ import annotations
 
+import signal
+import sys
+
 from rich.console import Console
 
 from .settings import Settings
@@ -24,6 +27,9 @@ def run_demo(settings: Settings, serve: bool = True) -> dict:
     from .services.elasticsearch import client
 
     console = Console()
+    # A SIGTERM (kill, a supervisor, uvicorn re-raising it after its own shutdown) would end the process without
+    # unwinding; as SystemExit it stops the worker and the demo outlets below like Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     services_up()
     es = client(settings.es_url)
     ensure_index(es, settings.index_alias, settings.index_version)
