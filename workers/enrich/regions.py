@@ -150,7 +150,7 @@ def find_regions(
     _resolve(gaz, mentions, dateline_place)
     lede_end = _lede_end(text, dateline.span[1] if dateline else 0)
     regions = _aggregate(gaz, mentions, lede_end)
-    _mark_focus(regions, dateline_place)
+    _mark_focus(gaz, regions, dateline_place)
     out = [r.to_model(gaz) for r in sorted(regions.values(), key=_region_order)]
     dl = _dateline_model(gaz, dateline_place, dateline) if dateline_place else None
     return RegionResult(out, dl)
@@ -842,14 +842,17 @@ def _chain(gaz: Gazetteer, place: Place) -> list[Place]:
 
 FOCUS_SECOND = 0.6  # a second focus needs this share of the first's score
 # A country's name recurs in any story about one of its places; the specific place says more.
-LEVEL_FACTOR = {"country": 0.6, "admin1": 1.0, "locality": 1.0}
+LEVEL_FACTOR = {"country": 0.4, "admin1": 1.0, "locality": 1.0}
 DATELINE_BONUS = 2.0  # a story mostly is about the place it was filed from, when it names it again
+# A capital often stands for its government ("Damascus said", "talks in Kabul"): less often the scene.
+CAPITAL_FACTOR = 0.5
 
 
-def _mark_focus(regions: dict[tuple[str, str], _Region], dateline_place: Place | None) -> None:
-    """The 1-2 most prominent places: a place's own mentions (title and lede weigh more, countries less),
-    plus a bonus when it is also the dateline place; a second focus when another place, not above or
-    below the first, comes close."""
+def _mark_focus(gaz: Gazetteer, regions: dict[tuple[str, str], _Region], dateline_place: Place | None) -> None:
+    """The 1-2 most prominent places: a place's own mentions (title and lede weigh more, countries and
+    capitals less), plus a bonus when it is also the dateline place; a second focus when another place
+    comes close: one elsewhere, or the division holding the first (or a place inside it) - but never the
+    first's country, which any place implies."""
     if not regions:
         return
 
@@ -857,6 +860,8 @@ def _mark_focus(regions: dict[tuple[str, str], _Region], dateline_place: Place |
         value = r.direct
         if dateline_place is not None and r.place.code == dateline_place.code and r.direct > 0:
             value += DATELINE_BONUS
+        if _is_capital(gaz, r.place):
+            value *= CAPITAL_FACTOR
         return value * LEVEL_FACTOR[r.place.level]
 
     ranked = sorted(regions.values(), key=lambda r: (-score(r), -LEVELS.index(r.place.level)))
@@ -865,9 +870,16 @@ def _mark_focus(regions: dict[tuple[str, str], _Region], dateline_place: Place |
     for r in ranked[1:]:
         if score(r) < FOCUS_SECOND * score(first):
             break
-        if not _related(r.place, first.place):
+        if not _related(r.place, first.place) or "country" not in (r.place.level, first.place.level):
             r.focus = True
             break
+
+
+def _is_capital(gaz: Gazetteer, place: Place) -> bool:
+    """A country's capital city: the gazetteer places each country at its capital's coordinates."""
+    country = gaz.countries.get(place.country_code)
+    return (place.level == "locality" and country is not None and country.lat is not None
+            and place.lat == country.lat and place.lon == country.lon)
 
 
 def _related(a: Place, b: Place) -> bool:
