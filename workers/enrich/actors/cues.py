@@ -1,0 +1,152 @@
+"""Wording cues of linking: the verbs and phrases that show a country, a government or a group acting."""
+from __future__ import annotations
+
+import re
+
+
+def _verb_forms(lemmas: str, irregular: str) -> str:
+    forms = set(irregular.split())
+    for lemma in lemmas.split():
+        forms.add(lemma)
+        # "is pressing", "has been mediating", "keeps shipping"
+        if lemma.endswith("e") and not lemma.endswith("ee"):
+            forms.add(lemma[:-1] + "ing")
+        elif len(lemma) <= 4 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms.add(lemma + lemma[-1] + "ing")
+        else:
+            forms.add(lemma + "ing")
+        if lemma.endswith("y") and lemma[-2] not in "aeiou":
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+        elif lemma.endswith("e"):
+            forms |= {lemma + "s", lemma + "d"}
+        elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+            forms |= {lemma + "es", lemma + "ed"}
+        else:
+            forms |= {lemma + "s", lemma + "ed"}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+# What a country or capital does in a news story when it stands for its government.
+_ACTING_VERBS = _verb_forms(
+    "accuse acknowledge agree allow announce annex approve arm arrest ask attack back ban blame block bomb broker call "
+    "capture claim close condemn confirm consider continue criticise criticize decide declare demand deny deploy deport "
+    "designate detain dismiss dispute expel extend fear finance fund halt host impose insist intend intercept invade "
+    "invite join launch lobby maintain mediate mobilise mobilize move negotiate object offer oppose order pledge press "
+    "pressure promise push raid ratify recognise recognize recruit refuse reject rely remain repel request respond resume "
+    "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
+    "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
+    "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
+    "enforce borrow repay issue restructure invest spend",
+    "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
+    "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
+    "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying",
+)
+_FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
+           r"repeatedly|reportedly|long|already|never|not|quickly|formally|publicly|officially|itself|so\s+far|"
+           r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
+ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
+                              r"allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
+# (a war or clashes "with" a country are its forces' doing, not its government's: see the guideline)
+_RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|tensions|dispute|relations|ties|pact|treaty|"
+                   r"cooperation|summit|meeting|rift")
+# names coordinated before the country ("pressure from Washington and Israel", "between the Democratic Republic of
+# Congo and Rwanda") belong to the same chain even when they are no country form themselves
+_COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*"
+ACTING_BEFORE_RE = re.compile(
+    rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
+    rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing)|"
+    rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing)|prompt(?:ed|s|ing)|forc(?:ed|es|ing))|"
+    rf"\b(?:spoke|speak(?:s|ing)?|talk(?:ed|s|ing)|met|meet(?:s|ing)?)\s+(?:by\s+(?:tele)?phone\s+)?with(?:\s+both)?|"
+    rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
+    rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
+    rf"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
+    rf"[Nn]egotiators)\s+in|"
+    rf"\b(?:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
+    rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
+    rf"subsidies|funds)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
+    rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
+)
+OFFICIALS_AFTER_RE = re.compile(
+    r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current)\s+)*"
+    r"(?:government|authorities|administration|cabinet)\b|"
+    r"\s+(?:(?:state|provincial|regional)\s+)?(?:government|authorities)\b|"
+    r"\s+(?:and|or)\s+[A-Z][\w'’-]*\s+(?:authorities|officials|governments)\b|"
+    r"(?:['’]s)?\s+(?:special\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
+    r"mediators?|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
+    r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request)\b"
+)
+SHARED_OFFICIALS_RE = re.compile(r"\s+(?:authorities|officials|governments|leaders|diplomats)\b")
+MILITARY_AFTER_RE = re.compile(
+    r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise)\s+)*(?:strikes?|airstrikes?|"
+    r"jets|warplanes|aircraft|helicopters|drones|missiles?|bombs?|rockets?|shells|artillery|shelling|troops|soldiers|"
+    r"forces|officers|military|army|navy|air\s+force|air\s+defen[cs]es|warships|tanks|raids?)\b"
+)
+UMBRELLA_AFTER_RE = re.compile(
+    r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|"
+    r"warned|called|urged|reported|added)\b)[a-z]+\s+){0,3}?(?:agency|agencies|office|offices|envoy|envoys|mission|missions|force|"
+    r"peacekeepers|peacekeeping|staff|workers|data|figures|sanctions|resolution|resolutions|experts|panel|fact-finding|"
+    r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
+    r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"
+)
+LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+$")
+# "an al-Qaeda-linked group": the parent organisation itself, not its local branch.
+AFFILIATES_AFTER_RE = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|style)\b")
+# A state's envoy to an organisation speaks for the state: "Syria's ambassador to the UN".
+ENVOY_TO_BEFORE_RE = re.compile(r"\b(?:ambassador|envoy|representative|mission|delegation|delegate)s?\s+(?:to|at)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+# A person's name on a building or place: "taken to Erdogan and Medina hospitals".
+NAMED_PLACE_AFTER_RE = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?i:hospitals?|airport|university|stadium|street|avenue|road|bridge|dam|mosque|"
+    r"school|square|park|camp|centre|center|library|museum|port)\b")
+# An outlet only as the place a story ran: "told the state news agency SONNA", "in an interview with the BBC".
+TOLD_BEFORE_RE = re.compile(
+    r"\b(?:told|tells|telling|(?:spoke|speaking|talking)\s+to|(?:an\s+)?interview\s+with)\s+(?:the\s+)?(?:(?:state|state-run|"
+    r"state-owned|official|local|national|pan-Arab|private|independent|broadcaster|news|agency|newspaper|daily|television|"
+    r"radio|channel|outlet|TV)\s+)*$")
+AND_RE = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?")
+UN_RE = re.compile(r"(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?")
+# A group named as its members' past: "former FARC rebels", "ex-PKK fighters".
+FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|erstwhile)\s*(?:the\s+)?$", re.IGNORECASE)
+MEMBERS_AFTER_RE = re.compile(r"\s+(?:rebels|fighters|members|combatants|guerrillas|militants|officers|soldiers|commanders)\b")
+# A bare "the government": the government of the country the story is about (not "the government of X",
+# "government forces", "government-held").
+# "the government of President X" is the government X heads; the acting cue follows X's name.
+_HEAD_OF_GOVERNMENT = (r"(?i:(?:transitional|interim|acting|military|caretaker)\s+)?(?i:president|prime\s+minister|premier|"
+                       r"chancellor|captain|colonel|general|field\s+marshal|king|emir|sultan)")
+THE_GOVERNMENT_RE = re.compile(
+    r"(?P<head>\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
+    r"current)\s+)?government\b|\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
+    rf"(?:\s+of\s+{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+)?"
+    r"(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?!\s+\w+ing\b)|in|forces|troops|soldiers|units|army|"
+    r"military|held|controlled|backed|aligned|allied|run|owned|side|areas|positions)\b)"
+)
+# "Government spokesman X said", "a government spokeswoman": the national government speaking.
+GOVERNMENT_SPOKESPERSON_RE = re.compile(r"\b[Gg]overnment(?=\s+spokes(?:man|woman|person)\b)")
+SUBNATIONAL_WORDS = frozenset({"regional", "provincial", "state", "local", "municipal", "city", "county", "district"})
+COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+PREVIOUS_WORD_RE = re.compile(r"([\w.'’-]+)\s+$")
+TITLES = frozenset(
+    "President Prime Minister Premier General Gen Lt Col Colonel Major Maj Captain Capt Commander Mr Mrs Ms Dr Sheikh "
+    "Spokesman Spokeswoman Spokesperson Official Officials Head Director Founder Member Members Fighters "
+    "King Queen Prince Emir Sultan Chairman Chief Judge Governor Gov Senator Sen Rep Speaker Secretary Ambassador Envoy "
+    "Field Marshal Admiral Adm Brigadier Imam Ayatollah Pope Father Rev Bishop Leader Former Late Deputy Acting Interim "
+    "Foreign Defence Defense Interior Finance Vice".split()
+)
+
+
+ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "state_forces"})
+# A military action right after a government's name: its forces did it ("the junta shelled villages").
+FIGHTING_AFTER_RE = re.compile(
+    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire', 'struck strikes retook shot pounded pounding')}|"
+    r"launched\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault|invasion))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal)"
+)
+# A group named through its leader: "Hemedti's fighters", "the faction of Hafiz Gul Bahadur", "men loyal to X".
+_FOLLOWERS = r"(?:faction|group|fighters|forces|men|militiamen|militia|loyalists|followers|troops|outfit|network|paramilitaries)"
+FOLLOWERS_AFTER_RE = re.compile(rf"['’]s?\s+(?:own\s+|armed\s+)?{_FOLLOWERS}\b")
+# A party or movement named through its leader: "Muqtada al-Sadr, whose movement ...", "Masra's party".
+PARTY_AFTER_RE = re.compile(r"(?:['’]s?|,\s+whose)\s+(?:own\s+)?(?:political\s+)?(?:party|movement)\b")
+PARTY_NAME_RE = re.compile(r"\b(?:Movement|Party|Parti|Mouvement|Transformateurs|Bloc|Alliance)\b")
+FOLLOWERS_BEFORE_RE = re.compile(
+    rf"\b{_FOLLOWERS}\s+(?:of|loyal\s+to|led\s+by|commanded\s+by|headed\s+by|allied\s+(?:to|with))\s+"
+    r"(?:(?:the\s+)?(?:[a-z]+\s+)?(?:commander|leader|chief|warlord|general|cleric)\s+)?$"
+)

@@ -1,0 +1,100 @@
+"""Actors outside the base: NER persons and organisations no base hit covers, grouped by name and typed
+from keywords in their names."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from itertools import accumulate
+from typing import Sequence
+
+
+from indexer.article import ActorMention
+from workers.enrich.ner import Entity
+
+from .folding import fold
+
+# NER actors outside the base
+
+# Ordered: the first rule whose word appears in an organisation's name gives its type.
+_ORG_TYPE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("media_agency", ("news", "agency news", "press", "television", "tv", "radio", "times", "post", "gazette", "tribune", "herald", "broadcasting")),
+    ("international_org", ("united nations", "un", "unicef", "unhcr", "ocha", "world", "international", "programme", "program", "fund", "union", "organisation", "organization", "bank", "commission", "nato")),
+    ("monitor_ngo", ("observatory", "human rights", "watch", "amnesty", "red cross", "red crescent", "relief", "foundation", "institute", "initiative", "project", "network", "doctors", "médecins", "medecins", "aid", "charity", "ngo", "monitor", "centre", "center", "council for", "committee")),
+    ("government", ("ministry", "ministries", "government", "cabinet", "presidency", "parliament", "senate", "council", "office", "department", "administration", "authority", "authorities", "party")),
+    ("state_forces", ("armed forces", "air force", "navy", "police", "gendarmerie", "national guard", "coast guard", "border guard", "military")),
+    ("political_militia", ("militia", "militias", "vigilante", "self defense", "self defence", "gang", "cartel")),
+    ("rebel_group", ("brigade", "brigades", "battalion", "army", "front", "movement", "liberation", "resistance", "mujahideen", "jihad", "rebels", "insurgents", "fighters", "legion", "ansar")),
+)
+
+
+# A state body: an institution word with a national or local-state marker ("National Emergency Management
+# Agency", "Central Bank of Yemen", "Nigerian Meteorological Agency": a country form counts as a marker).
+_STATE_MARKERS = ("national", "federal", "central", "state", "provincial", "regional", "municipal", "city", "county")
+_INSTITUTIONS = ("agency", "authority", "bank", "board", "commission", "committee", "corporation", "company", "service",
+                 "directorate", "department", "office", "council", "administration", "bureau", "prosecutor", "court")
+
+
+def guess_org_type(name: str, country_forms: frozenset[str] = frozenset()) -> str | None:
+    """An actor type for an organisation outside the base, from keywords in its name (country_forms: the
+    matcher's country, capital and demonym forms); None if nothing fits."""
+    folded = fold(name)
+    words = " " + " ".join(_WORD_RE.findall(folded.lower)) + " "
+    if any(f" {w} " in words for w in _INSTITUTIONS) and (
+            any(f" {m} " in words for m in _STATE_MARKERS) or any(f in folded.cased for f in country_forms)):
+        return "government"
+    for actor_type, keywords in _ORG_TYPE_RULES:
+        if any(f" {k} " in words for k in keywords):
+            return actor_type
+    return None
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+_LEADING_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TRAILING_RE = re.compile(r"(?:['’]s|['’])$")
+
+
+def _clean_entity(text: str) -> str:
+    text = " ".join(text.split())
+    text = _LEADING_RE.sub("", text)
+    return _TRAILING_RE.sub("", text).strip(" ,.;:")
+
+
+def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], places: list[tuple[int, int]],
+                  linked_persons: list[str], country_forms: frozenset[str]) -> list[ActorMention]:
+    """NER persons and organisations that no base hit overlaps and that are not just a place, grouped by name;
+    a lone surname joins the full name it belongs to (a linked person's surname is dropped, it was counted)."""
+    linked_surnames = {fold(n).lower.split()[-1] for n in linked_persons}
+    groups: dict[str, dict] = {}
+    # overlap with a covered span by bisection: the spans starting before the entity ends, the furthest end among them
+    covered = sorted(covered)
+    starts = [s for s, _ in covered]
+    furthest = list(accumulate((e for _, e in covered), max))
+    for ent in entities:
+        if ent.label not in ("PERSON", "ORG"):
+            continue
+        before = bisect_left(starts, ent.end)
+        if (before and furthest[before - 1] > ent.start) or any(s <= ent.start and ent.end <= e for s, e in places):
+            continue
+        name = _clean_entity(ent.text)
+        if len(name) < 2 or not any(c.isupper() for c in name):
+            continue
+        key = fold(name).lower
+        if ent.label == "PERSON" and " " not in key and key in linked_surnames:
+            continue
+        group = groups.setdefault(key, {"label": ent.label, "names": Counter(), "offsets": []})
+        group["names"][name] += 1
+        group["offsets"].append((ent.start, ent.end))
+    # a one-word PERSON that is the last word of a fuller PERSON name of the story joins it
+    full_names = {k: g for k, g in groups.items() if g["label"] == "PERSON" and " " in k}
+    for key in [k for k, g in groups.items() if g["label"] == "PERSON" and " " not in k]:
+        owners = [g for k, g in full_names.items() if k.split()[-1] == key]
+        if len(owners) == 1:
+            owners[0]["offsets"] += groups.pop(key)["offsets"]
+    mentions = []
+    for group in groups.values():
+        name = max(group["names"].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+        kind = "person" if group["label"] == "PERSON" else guess_org_type(name, country_forms)
+        mentions.append(ActorMention(name=name, type=kind, linked=False, mentions=len(group["offsets"]),
+                                     offsets=sorted(group["offsets"])))
+    return mentions
