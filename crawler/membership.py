@@ -57,24 +57,36 @@ class RunMembership:
 
     def spider_idle(self):
         self.announce(IDLE)
-        if self.others_busy():
+        try:
+            others_busy = self.others_busy()
+        except redis.RedisError as error:  # no way to know: this process's own work is done
+            logger.warning("crawl run members not readable", extra={"error": str(error)})
+            others_busy = False
+        if others_busy:
             # Another member may still push requests into the shared queue: keep pulling from it.
             raise DontCloseSpider
 
     def spider_closed(self, reason):
         if self.task and self.task.running:
             self.task.stop()
-        with self.redis.pipeline() as pipe:  # MULTI: leaving and counting who is left is one step
-            pipe.hdel(self.members_key, self.member)
-            pipe.hlen(self.members_key)
-            _, left = pipe.execute()
+        try:
+            with self.redis.pipeline() as pipe:  # MULTI: leaving and counting who is left is one step
+                pipe.hdel(self.members_key, self.member)
+                pipe.hlen(self.members_key)
+                _, left = pipe.execute()
+        except redis.RedisError as error:
+            logger.warning("crawl run not left cleanly; its keys stay", extra={"error": str(error)})
+            return
         if left == 0:
             self.redis.delete(*self.run_keys, self.members_key)
         else:
             logger.info("crawl run continues in other processes", extra={"members_left": left})
 
     def announce(self, state: str) -> None:
-        self.redis.hset(self.members_key, self.member, json.dumps({"state": state, "at": time.time()}))
+        try:
+            self.redis.hset(self.members_key, self.member, json.dumps({"state": state, "at": time.time()}))
+        except redis.RedisError as error:  # the others will count this member gone after RUN_MEMBER_STALE_AFTER
+            logger.warning("crawl run heartbeat not written", extra={"error": str(error)})
 
     def others_busy(self) -> bool:
         """Whether a live member other than this one is fetching or parsing; members that stopped

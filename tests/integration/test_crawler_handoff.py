@@ -13,6 +13,7 @@ from scrapy import Request
 
 from crawler.dupefilter import CrawlDupeFilter
 from crawler.handoff import park, replay_parked
+from crawler.membership import RunMembership
 from newsindex.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -65,3 +66,17 @@ def test_pages_that_still_fail_stay_parked(tmp_path):
     park(path, {"url": "http://ex.com/1"}, "broker down")
     assert replay_parked(settings) == 0
     assert [json.loads(line)["kwargs"]["page"]["url"] for line in path.read_text().splitlines()] == ["http://ex.com/1"]
+
+
+def test_a_member_that_stopped_reporting_does_not_hold_the_run_open(tag, redis_url):
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    key = f"{tag}:crawl:run:members"
+    me = RunMembership(None, client, key, "me", [], interval=1.0, stale_after=30.0)
+    client.hset(key, mapping={"killed": json.dumps({"state": "busy", "at": time.time() - 60}),
+                              "me": json.dumps({"state": "idle", "at": time.time()})})
+    assert not me.others_busy()
+    assert set(client.hkeys(key)) == {"me"}  # the silent member is dropped
+    client.hset(key, "alive", json.dumps({"state": "busy", "at": time.time()}))
+    assert me.others_busy()
+    client.hset(key, "alive", json.dumps({"state": "idle", "at": time.time()}))
+    assert not me.others_busy()
