@@ -182,6 +182,14 @@ def test_ner_actors_outside_the_base_are_unlinked(matcher):
     assert mentions["Free Idlib Brigade"].id is None
 
 
+def test_features_storms_and_weapon_models_are_no_unlinked_actors(matcher):
+    text = "Near the Tishreen Dam, Shahed-136 drones hit. Cyclone Mocha passed. The G7 said it would help."
+    entities = [Entity("ORG", "the Tishreen Dam", 5, 21), Entity("ORG", "Shahed-136", 23, 33),
+                Entity("ORG", "Cyclone Mocha", 46, 59), Entity("ORG", "G7", 72, 74)]
+    assert [text[e.start:e.end] for e in entities] == ["the Tishreen Dam", "Shahed-136", "Cyclone Mocha", "G7"]
+    assert set(by_name(matcher.link(matcher.find(text), text, {"SY"}, entities))) == {"G7"}
+
+
 def test_ner_hits_in_skip_spans_are_dropped(matcher):
     text = "Hama residents fled."
     entities = [Entity("ORG", "Hama", 0, 4)]

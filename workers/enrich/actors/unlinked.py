@@ -8,13 +8,10 @@ from collections import Counter
 from itertools import accumulate
 from typing import Sequence
 
-
 from indexer.article import ActorMention
 from workers.enrich.ner import Entity
 
 from .folding import fold
-
-# NER actors outside the base
 
 # Ordered: the first rule whose word appears in an organisation's name gives its type.
 _ORG_TYPE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -54,6 +51,22 @@ _LEADING_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TRAILING_RE = re.compile(r"(?:['’]s|['’])$")
 
 
+# Names the NER model tags as organisations that name no party: physical features and works ("Tishreen Dam",
+# "Oskil River", "Indus Waters Treaty", "Blue Line"), storms ("Cyclone Mocha") and weapon models ("Iskander-M",
+# "Bayraktar TB2", "Shahed-136"; a bare code such as "M23" or "G7" may well be a party).
+_FEATURE_LAST_WORDS = frozenset(
+    "river rivers dam lake mountains mountain hills valley plain plains bridge canal airport airbase highway road "
+    "crossing corridor treaty accord accords agreement line framework bulletin".split())
+_STORM_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm".split())
+_MODEL_RE = re.compile(r"^[A-Z][a-z]+\s+[A-Z]{1,4}-?\d+[A-Z]?$|^[A-Z][A-Za-z]+-(?:[A-Z]|\d+[A-Z]?)$")
+
+
+def names_no_party(name: str) -> bool:
+    """Whether an organisation name the NER model found is a feature, a storm or a weapon model."""
+    words = name.lower().split()
+    return words[-1] in _FEATURE_LAST_WORDS or words[0] in _STORM_FIRST_WORDS or bool(_MODEL_RE.match(name))
+
+
 def _clean_entity(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING_RE.sub("", text)
@@ -77,7 +90,7 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
         if (before and furthest[before - 1] > ent.start) or any(s <= ent.start and ent.end <= e for s, e in places):
             continue
         name = _clean_entity(ent.text)
-        if len(name) < 2 or not any(c.isupper() for c in name):
+        if len(name) < 2 or not any(c.isupper() for c in name) or (ent.label == "ORG" and names_no_party(name)):
             continue
         key = fold(name).lower
         if ent.label == "PERSON" and " " not in key and key in linked_surnames:
