@@ -190,6 +190,20 @@ def test_features_storms_and_weapon_models_are_no_unlinked_actors(matcher):
     assert set(by_name(matcher.link(matcher.find(text), text, {"SY"}, entities))) == {"G7"}
 
 
+def spans_of(text: str, label: str, *names: str) -> list[Entity]:
+    return [Entity(label, name, text.index(name), text.index(name) + len(name)) for name in names]
+
+
+def test_an_institution_cut_at_and_is_completed_and_its_abbreviation_joins_it(matcher):
+    text = ("The Ministry of Refugees and Repatriation (MoRR) said on Monday that MoRR teams and the Red Cross and "
+            "Save the Children were ready.")
+    entities = spans_of(text, "ORG", "Ministry of Refugees", "Red Cross", "Save the Children")
+    entities.append(Entity("ORG", "MoRR", text.index("MoRR teams"), text.index("MoRR teams") + 4))
+    mentions = by_name(matcher.link(matcher.find(text), text, {"AF"}, entities))
+    assert set(mentions) == {"Ministry of Refugees and Repatriation", "Red Cross", "Save the Children"}
+    assert mentions["Ministry of Refugees and Repatriation"].mentions == 2  # the name and a later "MoRR"
+
+
 def test_ner_hits_in_skip_spans_are_dropped(matcher):
     text = "Hama residents fled."
     entities = [Entity("ORG", "Hama", 0, 4)]

@@ -266,7 +266,7 @@ class ActorMatcher:
         ]
         mentions += _unresolved_mentions(unresolved, actors)
         mentions += ner_mentions(entities, covered, list(skip_spans), [actors[i].name for i in offsets if actors[i].type == "person"],
-                                  self._country_forms)
+                                  self._country_forms, text)
         mentions.sort(key=lambda m: m.offsets[0] if m.offsets else (len(text), 0))
         return mentions
 

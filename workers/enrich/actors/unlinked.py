@@ -67,6 +67,34 @@ def names_no_party(name: str) -> bool:
     return words[-1] in _FEATURE_LAST_WORDS or words[0] in _STORM_FIRST_WORDS or bool(_MODEL_RE.match(name))
 
 
+# An institution's name the model cut at "and" ("United Nations Office on Drugs" [and Crime], "Ministry of
+# Refugees" [and Repatriation]): title-case words after the "and" complete it.
+_AND_TAIL_RE = re.compile(r" and [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}(?=[\s,.;:)'’]|$)")
+_INSTITUTION_NAME_RE = re.compile(r"\b(?:of|on|for)\b")
+# "Name (ABBR)": later mentions of the abbreviation are the same organisation.
+_ABBREVIATION_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _full_extent(ent: Entity, text: str, starts: frozenset[int]) -> Entity:
+    """The entity, extended over an "and ..." tail of its institution name that no other entity claims."""
+    if ent.label != "ORG" or not _INSTITUTION_NAME_RE.search(ent.text) or text[ent.end - len(ent.text):ent.end] != ent.text:
+        return ent
+    tail = _AND_TAIL_RE.match(text, ent.end)
+    if tail is None or any(ent.end < start < tail.end() for start in starts):
+        return ent
+    return Entity(ent.label, text[ent.start:tail.end()], ent.start, tail.end())
+
+
+def _join_abbreviations(groups: dict[str, dict], text: str) -> None:
+    """Mentions of an organisation's abbreviation, defined after its name in the text, join the name."""
+    for group in [g for g in groups.values() if g["label"] == "ORG"]:
+        first_end = min(group["offsets"])[1]
+        defined = _ABBREVIATION_AFTER_RE.match(text, first_end)
+        abbreviation = fold(defined.group(1)).lower if defined else None
+        if abbreviation in groups and groups[abbreviation] is not group:
+            group["offsets"] += groups.pop(abbreviation)["offsets"]
+
+
 def _clean_entity(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING_RE.sub("", text)
@@ -74,18 +102,21 @@ def _clean_entity(text: str) -> str:
 
 
 def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], places: list[tuple[int, int]],
-                  linked_persons: list[str], country_forms: frozenset[str]) -> list[ActorMention]:
+                 linked_persons: list[str], country_forms: frozenset[str], text: str = "") -> list[ActorMention]:
     """NER persons and organisations that no base hit overlaps and that are not just a place, grouped by name;
-    a lone surname joins the full name it belongs to (a linked person's surname is dropped, it was counted)."""
+    a lone surname joins the full name it belongs to (a linked person's surname is dropped, it was counted),
+    an abbreviation defined in the text joins its organisation."""
     linked_surnames = {fold(n).lower.split()[-1] for n in linked_persons}
     groups: dict[str, dict] = {}
     # overlap with a covered span by bisection: the spans starting before the entity ends, the furthest end among them
     covered = sorted(covered)
     starts = [s for s, _ in covered]
     furthest = list(accumulate((e for _, e in covered), max))
+    entity_starts = frozenset(e.start for e in entities)
     for ent in entities:
         if ent.label not in ("PERSON", "ORG"):
             continue
+        ent = _full_extent(ent, text, entity_starts)
         before = bisect_left(starts, ent.end)
         if (before and furthest[before - 1] > ent.start) or any(s <= ent.start and ent.end <= e for s, e in places):
             continue
@@ -98,6 +129,7 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
         group = groups.setdefault(key, {"label": ent.label, "names": Counter(), "offsets": []})
         group["names"][name] += 1
         group["offsets"].append((ent.start, ent.end))
+    _join_abbreviations(groups, text)
     # a one-word PERSON that is the last word of a fuller PERSON name of the story joins it
     full_names = {k: g for k, g in groups.items() if g["label"] == "PERSON" and " " in k}
     for key in [k for k, g in groups.items() if g["label"] == "PERSON" and " " not in k]:
