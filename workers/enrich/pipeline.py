@@ -72,6 +72,9 @@ def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrich
     if places.dateline:
         place_spans += places.dateline.offsets
     actors = matcher.link(matches, text, country_weights(places.regions), names, skip_spans=place_spans)
+    if outlet:  # "told the Harbour Daily Wire": the publishing outlet is no actor of its own story
+        own = fold(outlet).lower()
+        actors = [a for a in actors if a.linked or fold(a.name).lower().removeprefix("the ") != own]
     cited = cited_sources(text, actors, names, outlet=outlet, skip_spans=place_spans)
     return Enrichment(places.regions, actors, cited, places.dateline)
 
