@@ -3,6 +3,7 @@ for the RSF told ...", "data from ACLED show"), named canonically when the actor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -42,7 +43,14 @@ _OF_SOURCE_RE = re.compile(
     rf"\b(?:{_either_case('spokesperson spokesman spokeswoman spokespeople statement report reports data figures tally count estimate estimates official officials assessment survey analysis monitoring update')})"
     r"\s+(?:issued\s+|released\s+|published\s+|compiled\s+)?(?:by|from|for|of)\s+(?=\S)"
 )
-_CITING_RE = re.compile(rf"\b(?:{_either_case('citing quoting')}|[Qq]uoted\s+by|[Cc]ited\s+by)\s+(?=\S)")
+_CITING_RE = re.compile(rf"\b(?:{_either_case('citing quoting')}|(?:[Qq]uoted|[Cc]ited|carried|published|broadcast|aired)\s+by)\s+(?=\S)")
+# a name that only modifies the source's head: "the UN's Office for ...", "the UN agency for refugees, UNRWA"
+# (not "an FLA spokesperson": a spokesperson speaks for the name before it)
+_MODIFIER_RE = re.compile(r"['’]s\b|\s+(?!(?:spokes\w+|officials?|officers?|sources?|representatives?|commanders?|and|or|in|on|at|of|for|from|to|that|which|who|with|as|by)\b)[a-z]")
+# what may come between "according to" and the source's name: a lowercase description ("the price reporting
+# agency Fastmarkets", "the country's Ministry of ..."), or a description then its name in apposition
+_LEAD_IN_RE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|(?!(?:that|which|who|in|on|at|to|of|for|with|by|and|or)\s)[a-z][\w-]*|"
+                         r"[\w.-]+['’]s)\s+)+|[^.;:\"“”,]{1,60},\s+")
 _SOURCE_NOUN_RE = re.compile(r"\s*(?:['’]s\s+)?(?:data|figures|tally|count|report|statement|estimates?|monitors?)\s+"
                              r"(?:show|shows|showed|suggest|suggests|indicate|indicated|put|puts|said|says)\b")
 _ARTICLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
@@ -119,6 +127,22 @@ def _starting_at(by_start: dict[int, _Name], text: str, pos: int) -> _Name | Non
     return by_start.get(pos)
 
 
+def _source_after(names: list[_Name], by_start: dict[int, _Name], text: str, pos: int) -> _Name | None:
+    """The source a forward cue ("according to", "citing", "data from") introduces at pos: the name there, or
+    past a description or a modifying name, the head name that follows within a short noun phrase."""
+    hit = _starting_at(by_start, text, pos)
+    if hit is not None and not _MODIFIER_RE.match(text, hit.end):
+        return hit
+    for name in names[bisect_right([n.start for n in names], pos):]:
+        if name.start > pos + 80:
+            break
+        if hit is not None and name.start < hit.end:
+            continue
+        if _LEAD_IN_RE.fullmatch(text, pos, name.start):
+            return name
+    return hit
+
+
 def _name_before(by_end: dict[int, _Name], text: str, pos: int) -> _Name | None:
     """The name ending at pos, looking through a parenthesised acronym after it ("the IOM (IOM)", "OCHA (UN)")."""
     hit = by_end.get(pos)
@@ -160,11 +184,15 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
     by_start = {n.start: n for n in names}
     by_end = {n.end: n for n in names}
     found: list[_Name] = []
-    for regex in (_ACCORDING_RE, _OF_SOURCE_RE, _CITING_RE, _INVERTED_RE):
+    for regex in (_ACCORDING_RE, _OF_SOURCE_RE, _CITING_RE):
         for m in regex.finditer(text):
-            hit = _starting_at(by_start, text, m.end())
+            hit = _source_after(names, by_start, text, m.end())
             if hit is not None:
                 found.append(hit)
+    for m in _INVERTED_RE.finditer(text):
+        hit = _starting_at(by_start, text, m.end())
+        if hit is not None:
+            found.append(hit)
     for m in _VERB_RE.finditer(text):
         window_start = max(0, m.start() - 80)
         tail = _FILLERS_TAIL_RE.search(text, window_start, m.start())

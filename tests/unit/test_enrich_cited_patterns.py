@@ -1,0 +1,54 @@
+"""Cited sources, further attribution patterns: a source named past a description or a modifying name, and
+what a trailing "said" is not followed by."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workers.enrich.actors import ActorBase, ActorMatcher
+from workers.enrich.cited import cited_sources
+from workers.enrich.ner import Entity
+
+FIXTURE = Path(__file__).parent / "fixtures" / "actors"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher(ActorBase.load(FIXTURE))
+
+
+def cite(matcher, text, spans=(), countries=("SY",), places=()):
+    entities = []
+    for label, name in spans:
+        start = text.index(name)
+        entities.append(Entity(label, name, start, start + len(name)))
+    actors = matcher.link(matcher.find(text), text, set(countries), entities)
+    skip = [(text.index(p), text.index(p) + len(p)) for p in places]
+    return cited_sources(text, actors, entities, skip_spans=skip)
+
+
+def test_a_description_before_the_source_is_skipped(matcher):
+    text = "Prices rose 8 per cent, according to the price reporting agency Fastmarkets."
+    assert cite(matcher, text, [("ORG", "Fastmarkets")]) == ["Fastmarkets"]
+
+
+def test_a_name_in_apposition_after_a_description_is_the_source(matcher):
+    text = "According to the UN agency for Palestine refugees, UNRWA, 32,000 people remain displaced."
+    assert cite(matcher, text, [("ORG", "UNRWA")]) == ["UNRWA"]
+
+
+def test_a_possessive_name_only_modifies_the_source(matcher):
+    text = "According to the UN's Office for the Coordination of Humanitarian Affairs, 90,000 people fled."
+    assert cite(matcher, text, [("ORG", "Office for the Coordination of Humanitarian Affairs")]) == [
+        "Office for the Coordination of Humanitarian Affairs"]
+
+
+def test_a_statement_carried_by_an_agency_cites_the_agency(matcher):
+    text = "The ports authority said in a statement carried by the state agency SANA that the ports were open."
+    assert cite(matcher, text) == ["Syrian Arab News Agency"]
+
+
+def test_what_follows_a_trailing_said_is_no_source_unless_it_is_the_speaker(matcher):
+    text = "Ahmed Ali, a lawyer, said in a post on X that the court would hear the case."
+    assert cite(matcher, text, [("PERSON", "Ahmed Ali")]) == ["Ahmed Ali"]
