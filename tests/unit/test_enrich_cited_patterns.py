@@ -52,3 +52,10 @@ def test_a_statement_carried_by_an_agency_cites_the_agency(matcher):
 def test_what_follows_a_trailing_said_is_no_source_unless_it_is_the_speaker(matcher):
     text = "Ahmed Ali, a lawyer, said in a post on X that the court would hear the case."
     assert cite(matcher, text, [("PERSON", "Ahmed Ali")]) == ["Ahmed Ali"]
+
+
+def test_a_name_opening_the_sentence_speaks_past_a_long_apposition(matcher):
+    text = ("Hiba Abdelrahim, an economist who teaches at the University of Khartoum, now working from Port Sudan, "
+            "said the bank was trying to plug a leaking dam.")
+    spans = [("PERSON", "Hiba Abdelrahim"), ("ORG", "University of Khartoum")]
+    assert cite(matcher, text, spans, countries=("SD",), places=("Port Sudan",)) == ["Hiba Abdelrahim"]

@@ -153,15 +153,22 @@ def _name_before(by_end: dict[int, _Name], text: str, pos: int) -> _Name | None:
     return hit
 
 
-def _ending_at(by_end: dict[int, _Name], text: str, pos: int) -> _Name | None:
+def _ending_at(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, pos: int) -> _Name | None:
     """The subject ending at pos: a name, or around a comma-delimited apposition ending there: the person it
-    names ("Hezbollah's leader, Naim Qassem, said") or the name before it ("SANA, the state agency, said")."""
+    names ("Hezbollah's leader, Naim Qassem, said"), the name opening the sentence, or the name before it
+    ("SANA, the state agency, said")."""
     hit = _name_before(by_end, text, pos)
     if hit is not None or pos == 0 or text[pos - 1] != ",":
         return hit
     inner = _name_before(by_end, text, pos - 1)
     if inner is not None and inner.person:
         return inner
+    # a name opening the sentence, then its apposition up to the verb: "Valentyna Horbenko, 67, who lives ..., said"
+    opening = max(text.rfind(". ", max(0, pos - 250), pos), text.rfind("\n", max(0, pos - 250), pos))
+    if opening >= 0 or pos <= 250:
+        first = _starting_at(by_start, text, opening + 2 if opening >= 0 and text[opening] == "." else opening + 1)
+        if first is not None and text.startswith(",", first.end) and first.end < pos - 1:
+            return first
     opening = text.rfind(",", max(0, pos - 90), pos - 1)
     if opening > 0 and "." not in text[opening:pos - 1]:
         return _name_before(by_end, text, opening)
@@ -197,7 +204,7 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
         window_start = max(0, m.start() - 80)
         tail = _FILLERS_TAIL_RE.search(text, window_start, m.start())
         if tail:
-            hit = _ending_at(by_end, text, tail.start())
+            hit = _ending_at(by_start, by_end, text, tail.start())
             if hit is not None:
                 found.append(hit)
     for name in names:
