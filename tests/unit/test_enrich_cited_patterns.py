@@ -59,3 +59,9 @@ def test_a_name_opening_the_sentence_speaks_past_a_long_apposition(matcher):
             "said the bank was trying to plug a leaking dam.")
     spans = [("PERSON", "Hiba Abdelrahim"), ("ORG", "University of Khartoum")]
     assert cite(matcher, text, spans, countries=("SD",), places=("Port Sudan",)) == ["Hiba Abdelrahim"]
+
+
+def test_places_joined_by_and_are_no_source(matcher):
+    text = "Dealers in Port Sudan and Omdurman quoted the pound at 4,250 to the dollar."
+    spans = [("ORG", "Port Sudan and Omdurman")]
+    assert cite(matcher, text, spans, countries=("SD",), places=("Port Sudan", "Omdurman")) == []

@@ -64,6 +64,7 @@ _ROLE_RE = re.compile(
 )
 _CAPITALISED_RE = re.compile(r"[A-Z][\w'’&-]*(?:\.(?=\w)[\w'’&-]*)*(?:[ \t]+(?:(?:of|for|the|and|al|el|bin|de)[ \t]+)*"
                              r"[A-Z][\w'’&-]*(?:\.(?=\w)[\w'’&-]*)*)*")
+_NAME_WORD_RE = re.compile(r"\b(?!(?:of|for|the|and|al|el|bin|de)\b)\w+")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _ARTICLE_PREFIX_RE = re.compile(r"^(?:[Aa]l|[Ee]l)-")  # al-Ahmad is Ahmad
 # words that open a capitalised sequence without being part of a name
@@ -91,6 +92,14 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
             spans.append(_Name(start, end, name, person))
             taken[start:end] = b"\x01" * (end - start)
 
+    in_place = bytearray(len(text))
+    for s, e in places:
+        in_place[s:e] = b"\x01" * (e - s)
+
+    def placename(start: int, name: str) -> bool:
+        """A place, or places joined ("Port Sudan and Omdurman")."""
+        return all(in_place[start + w.start()] for w in _NAME_WORD_RE.finditer(name))
+
     for actor in actors:
         for start, end in actor.offsets:
             take(start, end, actor.name, actor.type == "person")
@@ -99,14 +108,14 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
             lead = _ARTICLE_RE.match(ent.text)
             start = ent.start + (lead.end() if lead else 0)
             name = _POSSESSIVE_RE.sub("", text[start:ent.end]).strip()
-            if name:
+            if name and not placename(start, name):
                 take(start, start + len(name), name, ent.label == "PERSON")
     persons = [n for n in spans if n.person]
     for m in _CAPITALISED_RE.finditer(text):
         lead = _NOT_A_NAME_RE.match(m.group())  # "Residents of Suárez", "The Defence Ministry", "Turkey's Disaster ..."
         start = m.start() + (lead.end() if lead else 0)
         name = _POSSESSIVE_RE.sub("", text[start:m.end()])
-        if not name[:1].isupper() or any(s <= start and start + len(name) <= e for s, e in places):
+        if not name[:1].isupper() or placename(start, name):
             continue
         if " " not in name and not name.isupper():
             # a lone word: a later mention of a person named before, else a demonym, place or month
