@@ -65,3 +65,30 @@ def test_places_joined_by_and_are_no_source(matcher):
     text = "Dealers in Port Sudan and Omdurman quoted the pound at 4,250 to the dollar."
     spans = [("ORG", "Port Sudan and Omdurman")]
     assert cite(matcher, text, spans, countries=("SD",), places=("Port Sudan", "Omdurman")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian officials said the crossing would reopen.",
+    "Syria's envoy said the crossing would reopen.",
+    "The Syrian government said the crossing would reopen.",
+])
+def test_officials_and_envoys_speak_for_their_government(matcher, text):
+    assert cite(matcher, text) == ["Government of Syria"]
+
+
+def test_an_office_speaks_for_the_person_it_serves(matcher):
+    text = "Herzog's office said the president would begin consultations next week."
+    assert cite(matcher, text, [("PERSON", "Herzog")], countries=("IL",)) == ["Herzog"]
+
+
+def test_each_of_two_joined_subjects_is_a_source(matcher):
+    text = "SOHR and ACLED have documented previous strikes on markets."
+    assert cite(matcher, text) == ["Syrian Observatory for Human Rights", "Armed Conflict Location & Event Data"]
+
+
+@pytest.mark.parametrize("text", [
+    "SANA put the death toll at 17.",
+    "SANA has calculated that a fifth of capacity was lost.",
+])
+def test_tolls_and_calculations_are_attributions(matcher, text):
+    assert cite(matcher, text) == ["Syrian Arab News Agency"]

@@ -22,7 +22,7 @@ _VERBS = (
     r"posted|confirmed|confirms|added|adds|estimated|estimates|documented|documents|recorded|records|counted|"
     r"warned|warns|noted|notes|tweeted|alleged|alleges|denied|denies|insisted|insists|explained|acknowledged|accused|"
     r"welcomed|urged|condemned|rejected|blamed|argued|stressed|vowed|pledged|described|quoted|"
-    r"put\s+the\s+(?:toll|figure|number)\s+at|puts\s+the\s+(?:toll|figure|number)\s+at"
+    r"replied|calculated|puts?\s+the\s+(?:death\s+)?(?:toll|figure|number)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # what may stand between a subject and its verb: "SANA later said", "the SOHR said on Tuesday in a statement"
@@ -34,6 +34,11 @@ _FILLERS_TAIL_RE = re.compile(
     r"briefing)))*\s+$"
 )
 # verb ... subject after a quotation or a comma: '," said Ahmed Ali' / ', said the governor'
+# a body speaking through its people: "Israeli officials said", "Russia's envoy said", "Herzog's office said"
+_SPEAKING_FOR_RE = re.compile(r"(?:['’]s\s+(?:(?:deputy|chief|foreign|press|media)\s+)?(?:office|envoy|ambassador|"
+                              r"representative|spokesman|spokeswoman|spokesperson|mission|delegation)|\s+(?:officials|"
+                              r"authorities|government))$")
+_AND_RE = re.compile(r"\s+and\s+$")
 _INVERTED_RE = re.compile(
     r"[,”\"]\s*(?:said|says|added|wrote|noted|explained|told\s+reporters|according\s+to)\s+(?:(?:a|an|the)\s+"
     r"(?:representative|spokesman|spokeswoman|spokesperson|official|member|commander|researcher)\s+(?:of|for|from|at)\s+)?(?=\S)"
@@ -214,8 +219,15 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
         tail = _FILLERS_TAIL_RE.search(text, window_start, m.start())
         if tail:
             hit = _ending_at(by_start, by_end, text, tail.start())
+            if hit is None:
+                body = _SPEAKING_FOR_RE.search(text, max(0, tail.start() - 40), tail.start())
+                hit = body and by_end.get(body.start())
             if hit is not None:
                 found.append(hit)
+                both = _AND_RE.search(text, max(0, hit.start - 8), hit.start)  # "HRW and Amnesty said"
+                other = both and by_end.get(both.start())
+                if other:
+                    found.append(other)
     for name in names:
         if _SOURCE_NOUN_RE.match(text, name.end):
             found.append(name)
