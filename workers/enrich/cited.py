@@ -141,13 +141,13 @@ def _starting_at(by_start: dict[int, _Name], text: str, pos: int) -> _Name | Non
     return by_start.get(pos)
 
 
-def _source_after(names: list[_Name], by_start: dict[int, _Name], text: str, pos: int) -> _Name | None:
+def _source_after(names: list[_Name], starts: list[int], by_start: dict[int, _Name], text: str, pos: int) -> _Name | None:
     """The source a forward cue ("according to", "citing", "data from") introduces at pos: the name there, or
     past a description or a modifying name, the head name that follows within a short noun phrase."""
     hit = _starting_at(by_start, text, pos)
     if hit is not None and not _MODIFIER_RE.match(text, hit.end):
         return hit
-    for name in names[bisect_right([n.start for n in names], pos):]:
+    for name in names[bisect_right(starts, pos):]:
         if name.start > pos + 80:
             break
         if hit is not None and name.start < hit.end:
@@ -204,10 +204,11 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
     names = _names(text, actors, entities, skip_spans)
     by_start = {n.start: n for n in names}
     by_end = {n.end: n for n in names}
+    starts = [n.start for n in names]
     found: list[_Name] = []
     for regex in (_ACCORDING_RE, _OF_SOURCE_RE, _CITING_RE):
         for m in regex.finditer(text):
-            hit = _source_after(names, by_start, text, m.end())
+            hit = _source_after(names, starts, by_start, text, m.end())
             if hit is not None:
                 found.append(hit)
     for m in _INVERTED_RE.finditer(text):
