@@ -48,20 +48,16 @@ def stop_process(process: subprocess.Popen, timeout: float = 30.0) -> None:
             process.wait()
 
 
-# Per-process crawl counts that do not add up across the processes of one run.
+# Crawl counts that do not add up across the processes of one run (they share the queue and the clock).
 _SHARED_COUNTS = {"queued": max, "elapsed": max}
+_TEXT_FIELDS = ("run_id", "state", "finish_reason")
 
 
-def _number(value):
-    if isinstance(value, (int, float)):
-        return value
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        try:
-            return float(value)
-        except (TypeError, ValueError):
-            return None
+def _count(value) -> int | float:
+    """A count from a summary (a number) or from its Redis hash (a string)."""
+    if isinstance(value, str):
+        return float(value) if any(c in value for c in ".eE") else int(value)
+    return value
 
 
 def combine_progress(parts: list[dict]) -> dict:
@@ -70,25 +66,24 @@ def combine_progress(parts: list[dict]) -> dict:
     combined: dict = {}
     for part in parts:
         for key, value in part.items():
-            number = _number(value)
-            if isinstance(value, dict):
+            if key in _TEXT_FIELDS:
+                combined.setdefault(key, value)
+            elif key == "sites":
+                combined[key] = list(dict.fromkeys([*combined.get(key, []), *value]))
+            elif isinstance(value, dict):  # discard reasons
                 totals = combined.setdefault(key, {})
                 for name, n in value.items():
                     totals[name] = totals.get(name, 0) + n
-            elif number is not None and not isinstance(value, bool):
-                combined[key] = _SHARED_COUNTS.get(key, lambda a, b: a + b)(combined[key], number) \
-                    if key in combined else number
-            elif key == "sites":
-                combined[key] = list(dict.fromkeys([*combined.get(key, []), *value]))
+            elif key in combined:
+                combined[key] = _SHARED_COUNTS.get(key, lambda a, b: a + b)(combined[key], _count(value))
             else:
-                combined.setdefault(key, value)
-    if parts:
-        states = {part.get("state") for part in parts}
-        if "state" in combined:
-            combined["state"] = "finished" if states == {"finished"} else "running"
-        reasons = [part.get("finish_reason") for part in parts]
-        if "finish_reason" in combined:
-            combined["finish_reason"] = next((r for r in reasons if r and r != "finished"), reasons[0])
+                combined[key] = _count(value)
+    states = {part.get("state") for part in parts}
+    if "state" in combined:
+        combined["state"] = "finished" if states == {"finished"} else "running"
+    reasons = [part.get("finish_reason") for part in parts]
+    if "finish_reason" in combined:
+        combined["finish_reason"] = next((r for r in reasons if r and r != "finished"), reasons[0])
     return combined
 
 

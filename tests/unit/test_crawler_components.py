@@ -101,6 +101,7 @@ def test_the_processes_of_one_run_add_up_but_share_their_queue():
     live = combine_progress([{**flatten(one), "state": "finished"}, {**flatten(two), "state": "running"}])
     assert live["handed_off"] == 8 and live["discarded:http_404"] == 2 and live["state"] == "running"
     assert combine_progress([]) == {}
+    assert combine_progress([{"run_id": "12e456", "handed_off": "2"}])["run_id"] == "12e456"  # an id, not a number
 
 
 def test_scrapy_settings_come_from_the_project_settings(tmp_path):
