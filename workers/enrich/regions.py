@@ -741,13 +741,7 @@ def _locality_score(m: Mention, place: Place, ref: Ref, qualifier: Place | None,
             score -= 3.0  # a capital letter that only opens a sentence ("Voters queued")
     if same_admin1:
         score += 1.0
-    if m.prev_name:
-        score -= 2.5  # "Tamar Golan", "Hawa Aden": a given name before
-    if qualifier is not None:
-        inside = qualifier.level == "country" and place.country_code == qualifier.code
-        inside |= qualifier.level == "admin1" and place.admin1_code == qualifier.code
-        score += 5.0 if inside else -2.0
-    return score
+    return score + _common_terms(m, place, qualifier)
 
 
 def _qualifier_place(gaz: Gazetteer, q: Mention) -> Place | None:
