@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(shutil.which("go") is None, reason="Go builds th
 @pytest.fixture(scope="module")
 def composecheck(tmp_path_factory) -> Path:
     binary = tmp_path_factory.mktemp("composecheck") / "composecheck"
-    subprocess.run(["go", "build", "-o", str(binary), "."], cwd=CHECKER, check=True, timeout=600)
+    subprocess.run(["go", "build", "-buildvcs=false", "-o", str(binary), "."], cwd=CHECKER, check=True, timeout=600)
     return binary
 
 
