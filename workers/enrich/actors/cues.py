@@ -60,6 +60,9 @@ _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|
 _AND_NAME = r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|"
                               r"-(?:backed|led|brokered|funded|allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
+# A base phrase opening with its backer: "Iran-backed militias" (not "-led" or "-aligned": no act of the state).
+BACKED_PREFIX_RE = re.compile(r"(?:the\s+)?(?P<form>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})-(?:backed|funded|sponsored|supported|"
+                              r"armed|brokered|mediated)\b")
 # (a war or clashes "with" a country are its forces' doing, not its government's: see the guideline)
 _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|tensions|dispute|relations|ties|pact|treaty|"
                    r"cooperation|summit|meeting|rift")

@@ -61,13 +61,28 @@ def generic_forms(actor: Actor, forms: Mapping[str, list[str]], base: ActorBase)
     return result
 
 
-def national_police(base: ActorBase) -> dict[str, str]:
-    """country -> its national police: the one state force of the country whose generic phrases say "the police"."""
-    found: dict[str, list[str]] = defaultdict(list)
+def national_police(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, str]:
+    """country -> its national police: the one state force of the country whose generic phrases say "the police",
+    else the one named "<country form> police" or "<country form>'s national police" ("Kenyan police")."""
+    own_forms: dict[str, list[str]] = defaultdict(list)
+    for form, holders in forms.items():
+        for country, government in governments.items():
+            if government in holders:
+                own_forms[country].append(re.escape(form))
+    generic: dict[str, list[str]] = defaultdict(list)
+    named: dict[str, list[str]] = defaultdict(list)
     for actor in base.actors.values():
-        if actor.type == "state_forces" and actor.country and any(g.lower() == "the police" for g in actor.generic):
-            found[actor.country].append(actor.id)
-    return {country: ids[0] for country, ids in found.items() if len(ids) == 1}
+        if actor.type != "state_forces" or not actor.country:
+            continue
+        if any(g.lower() == "the police" for g in actor.generic):
+            generic[actor.country].append(actor.id)
+        elif own_forms[actor.country]:
+            shape = re.compile(rf"^(?:{'|'.join(own_forms[actor.country])})(?:['’]s)?\s+(?:[Nn]ational\s+)?[Pp]olice$")
+            if any(shape.match(fold(a).cased) for a in (actor.name, *actor.aliases)):
+                named[actor.country].append(actor.id)
+    result = {country: ids[0] for country, ids in named.items() if len(ids) == 1}
+    result.update({country: ids[0] for country, ids in generic.items() if len(ids) == 1})
+    return result
 
 
 BARE_POLICE_RE = re.compile(r"\b[Pp]olice(?:\s+officers)?\b(?!['’-])")

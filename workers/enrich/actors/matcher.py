@@ -16,7 +16,7 @@ from workers.enrich.ner import Entity
 from .base import Actor, ActorBase
 from .folding import alias_key, fold, is_abbreviation
 from .cues import (
-    ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, COORDINATION_RE,
+    ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE, COORDINATION_RE,
     ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE, FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE,
     GOVERNMENT_SPOKESPERSON_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, PARTY_AFTER_RE, PARTY_NAME_RE, PREVIOUS_WORD_RE, SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS,
@@ -122,6 +122,7 @@ class ActorMatcher:
         self._forces = national_forces(base, forms)
         self._governments = national_governments(base, forms)
         self._country_forms = frozenset(forms)
+        self._forms = forms
         self._regional = regional_governments(base, forms, self._governments)
         ministries = ministry_phrases(base, forms, self._governments)
         for actor_id, phrases in national_body_phrases(base, forms, self._governments).items():
@@ -146,7 +147,7 @@ class ActorMatcher:
                 cased.setdefault(form, _Key(form)).add("metonym", government, form)
         _share_article_forms(lower)
         self._branches = branch_map(base, forms, self._governments)
-        self._police = national_police(base)
+        self._police = national_police(base, forms, self._governments)
         self._automaton = _automaton(lower, cased)
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
@@ -243,6 +244,8 @@ class ActorMatcher:
                 if group is not None:
                     offsets[group].append((match.start, match.end))
         for actor_id, span in self._mandated_bodies(umbrellas, text, context):
+            offsets[actor_id].append(span)
+        for actor_id, span in self._backers_inside(matches, context):
             offsets[actor_id].append(span)
         for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context,
                                                       {m.start: m for m in matches if m.candidates}):
@@ -354,6 +357,16 @@ class ActorMatcher:
         if not match.candidates or any(self.base[c].type != "international_org" for c in match.candidates):
             return False
         return bool(UMBRELLA_AFTER_RE.match(text, match.end) or ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
+
+    def _backers_inside(self, matches: Sequence[ActorMatch], context: _Context):
+        """(government id, span) for a country that backs a group named with it ("Iran-backed militias",
+        "the Turkish-backed Syrian National Army"): the base phrase holds the country form, which acts."""
+        for match in matches:
+            backed = BACKED_PREFIX_RE.match(match.text)
+            if backed and (governments := self._forms.get(backed.group("form"))):
+                government = _pick(governments, context, self.base.actors)
+                if government is not None:
+                    yield government, (match.start, match.start + backed.end("form"))
 
     def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context,
                           named_at: Mapping[int, ActorMatch] = {}):
