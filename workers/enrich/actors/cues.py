@@ -46,7 +46,7 @@ _ACTING_VERBS = _verb_forms(
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
-    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate",
+    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
@@ -59,7 +59,7 @@ _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|
 # "Pakistan and the Taliban agreed": a name the base lacks, coordinated after the country, shares its verb
 _AND_NAME = r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|"
-                              r"-(?:backed|led|brokered|funded|allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
+                              r"-(?:backed|led|brokered|funded|sponsored|supported|mediated|imposed|run|controlled)\b")
 # A base phrase opening with its backer: "Iran-backed militias" (not "-led" or "-aligned": no act of the state).
 BACKED_PREFIX_RE = re.compile(r"(?:the\s+)?(?P<form>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})-(?:backed|funded|sponsored|supported|"
                               r"armed|brokered|mediated)\b")
@@ -70,7 +70,7 @@ _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|te
 # Congo and Rwanda") belong to the same chain even when they are no country form themselves
 _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*"
 ACTING_BEFORE_RE = re.compile(
-    rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
+    rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b[Aa]ccording\s+to|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
     rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing)|"
     rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing)|prompt(?:ed|s|ing)|forc(?:ed|es|ing))|"
     rf"\b(?:spoke|speak(?:s|ing)?|talk(?:ed|s|ing)|met|meet(?:s|ing)?|negotiat(?:ed|es|ing|e)|deal(?:s|t|ing)?)\s+"
@@ -81,8 +81,12 @@ ACTING_BEFORE_RE = re.compile(
     rf"[Nn]egotiators)\s+in|"
     rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
-    rf"subsidies|funds|proposal|offer|request|plan|invitation|guarantees|approval|consent|permission)\s+from|"
-    rf"\b(?i:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
+    rf"subsidies|funds|proposal|offer|request|plan|invitation|guarantees|approval|consent|permission)"
+    rf"(?:\s+(?:came|comes|come|flowed|flows|flow|arrived|arrives|arrive))?\s+from|"
+    rf"\b(?i:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with)|"
+    # a state among those who act together: "its creditors, including China", "donors such as Japan"
+    rf"\b(?:creditors|lenders|donors|signatories|guarantors|mediators|sponsors|backers|allies|members)\b,?\s+"
+    rf"(?:including|such\s+as|like|led\s+by|notably|among\s+them))"
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 OFFICIALS_AFTER_RE = re.compile(
@@ -160,6 +164,11 @@ TITLES = frozenset(
 
 
 ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "state_forces"})
+# What a police force does besides what states do: "police dispersed the crowd", "police had taken him".
+# (past forms only of the verbs that are also nouns: "under police escort", "a police patrol")
+_POLICING_VERBS = _verb_forms("disperse struggle authorise authorize evict", "took taken take takes taking broke breaks beat beaten "
+                              "beating clashed searched questioned charged escorted stopped patrolled guarded stormed rounded")
+POLICING_AFTER_RE = re.compile(rf"\s+{_FILLER}(?:{_POLICING_VERBS})\b")
 # A military action right after a government's name: its forces did it ("the junta shelled villages").
 FIGHTING_AFTER_RE = re.compile(
     rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire kill invade', 'struck strikes retook shot pounded pounding hit hits hitting')}|"

@@ -19,7 +19,7 @@ from .cues import (
     ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE, COORDINATION_RE,
     ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE, FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE,
     GOVERNMENT_SPOKESPERSON_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
-    OFFICIALS_AFTER_RE, PARTY_AFTER_RE, PARTY_NAME_RE, PREVIOUS_WORD_RE, SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS,
+    OFFICIALS_AFTER_RE, PARTY_AFTER_RE, POLICING_AFTER_RE, PARTY_NAME_RE, PREVIOUS_WORD_RE, SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS,
     THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
 )
 from .derived import (
@@ -437,7 +437,7 @@ class ActorMatcher:
         for m in BARE_POLICE_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
                 continue
-            if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()):
+            if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()) or POLICING_AFTER_RE.match(text, m.end()):
                 yield police, m.span()
 
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
