@@ -130,3 +130,20 @@ def test_the_government_accused_of_something(matcher, text, expected):
 ])
 def test_bare_police_of_a_force_named_by_its_country(matcher, text, expected):
     assert linked_ids(matcher, text, {"KE": 5.0}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army said it had repelled an attack near Garissa.", ["ke-kdf"]),
+    ("The military shelled the hideout overnight.", ["ke-kdf"]),
+    ("The armed forces, which took over in the north, deny abuses.", ["ke-kdf"]),
+    # named without acting, or qualifying another noun
+    ("Tensions with the army flared in September.", []),
+    ("Thousands donate to the army every month.", []),
+    ("The army-backed council met.", []),
+])
+def test_bare_army_in_a_single_country_story_is_its_national_forces(matcher, text, expected):
+    assert linked_ids(matcher, text, {"KE": 5.0}) == expected
+
+
+def test_bare_army_needs_one_dominant_country(matcher):
+    assert linked_ids(matcher, "The army said it had repelled an attack.", {"KE": 2.0, "ET": 2.0}) == []

@@ -113,6 +113,37 @@ def national_forces(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str
     return {government: actor_id for government, (_, actor_id) in best.items()}
 
 
+_SERVICE_WORDS = ("army", "military", "armed forces")
+BARE_SERVICE_RE = re.compile(r"\b[Tt]he\s+(?P<word>army|military|armed\s+forces)\b(?![-'’])")
+
+
+def national_services(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str],
+                      forces: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """country -> {"army" | "military" | "armed forces" -> force id} for the words no actor of that country holds
+    as a generic phrase: "the army" is the force named "<country form> army" when there is one (Iraq's army, not
+    its security forces as a whole), else the national forces."""
+    held: dict[str, set[str]] = defaultdict(set)
+    for actor in base.actors.values():
+        if actor.country:
+            held[actor.country] |= {g.lower().removeprefix("the ") for g in actor.generic}
+    result: dict[str, dict[str, str]] = {}
+    for country, government in governments.items():
+        if government not in forces:
+            continue
+        own = "|".join(re.escape(f) for f, holders in forms.items() if government in holders)
+        under = [a for a in base.actors.values() if a.type == "state_forces" and government in _ancestors(base, a.id)]
+        words = {}
+        for word in _SERVICE_WORDS:
+            if word in held[country]:
+                continue
+            shape = re.compile(rf"^(?:{own})(?:['’]s)?\s+(?i:{word})$")
+            named = {a.id for a in under if any(shape.match(fold(n).cased) for n in (a.name, *a.aliases))}
+            words[word] = named.pop() if len(named) == 1 else forces[government]
+        if words:
+            result[country] = words
+    return result
+
+
 def national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
     """country -> its national government: the top-level government most of the country's base hangs under
     (ministries, forces, agencies), holding country forms, and with twice the actors of any rival top-level

@@ -23,8 +23,8 @@ from .cues import (
     THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
 )
 from .derived import (
-    BARE_POLICE_RE, THE_REGIONAL_RE, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
-    mandate_map, ministry_phrases, national_body_phrases, national_forces, national_governments, national_police,
+    BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
+    mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
     person_surnames, regional_governments,
 )
 from .unlinked import ner_mentions
@@ -148,6 +148,7 @@ class ActorMatcher:
         _share_article_forms(lower)
         self._branches = branch_map(base, forms, self._governments)
         self._police = national_police(base, forms, self._governments)
+        self._services = national_services(base, forms, self._governments, self._forces)
         self._automaton = _automaton(lower, cased)
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
@@ -256,6 +257,8 @@ class ActorMatcher:
         # (an unresolved generic "police" of another country's police does not claim its span)
         claimed = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
         for actor_id, span in self._bare_police(text, context, claimed):
+            offsets[actor_id].append(span)
+        for actor_id, span in self._bare_services(text, context, claimed):
             offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
@@ -439,6 +442,19 @@ class ActorMatcher:
                 continue
             if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()) or POLICING_AFTER_RE.match(text, m.end()):
                 yield police, m.span()
+
+    def _bare_services(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+        """(force id, span) for "the army", "the military", "the armed forces" that act ("the army said", "the
+        military shelled") when one country dominates the story and its base holds no such phrase: its forces."""
+        services = self._services.get(_dominant(context))
+        if not services:
+            return
+        for m in BARE_SERVICE_RE.finditer(text):
+            force = services.get(" ".join(m.group("word").lower().split()))
+            if force is None or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()) or POLICING_AFTER_RE.match(text, m.end()):
+                yield force, m.span()
 
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
                                  offsets: Mapping[str, list[tuple[int, int]]]):
