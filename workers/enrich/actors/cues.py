@@ -94,20 +94,22 @@ OFFICIALS_AFTER_RE = re.compile(
     r"(?:government|authorities|administration|cabinet)\b|"
     r"\s+(?:(?:state|provincial|regional)\s+)?(?:government|authorities)\b|"
     r"\s+(?:and|or)\s+[A-Z][\w'’-]*\s+(?:authorities|officials|governments)\b|"
-    r"(?:['’]s)?\s+(?:special\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
+    r"(?:['’]s)?\s+(?:(?:special|senior|top|federal|government|foreign\s+ministry)\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
     r"mediators?|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
     r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request|"
     r"support|backing|funding|stance|response|refusal|threats?|warnings?|accusations?|allegations|statement|"
     r"announcement|initiative|efforts|veto|recognition|involvement|interference)\b"
 )
-SHARED_OFFICIALS_RE = re.compile(r"\s+(?:authorities|officials|governments|leaders|diplomats)\b")
+SHARED_OFFICIALS_RE = re.compile(r"\s+(?:(?:senior|top|federal|government)\s+)?(?:authorities|officials|governments|leaders|"
+                                 r"diplomats|mediators|negotiators|envoys|delegations|ambassadors)\b")
 # (not "the army-led government": a military word that only qualifies the next one)
 MILITARY_AFTER_RE = re.compile(
     r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise|military|ground|"
     r"full-scale|naval)\s+)*(?:strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?|missiles?|bombs?|"
     r"rockets?|shells|artillery|shelling|troops|soldiers?|forces|officers|military|army|navy|air\s+force|"
     r"air\s+defen[cs]es|warships?|tanks?|raids?|bombardment|bombing|offensive|assault|incursion|invasion|attacks?|"
-    r"gunfire|fire)\b(?!-)"
+    r"gunfire|fire)\b(?!-)(?!\s+(?:makers?|manufacturers?|industry|exports?|compan(?:y|ies)|firms?|brigades?|sales|"
+    r"technology|programme|program)\b)"
 )
 UMBRELLA_AFTER_RE = re.compile(
     r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|"
