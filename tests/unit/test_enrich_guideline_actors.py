@@ -35,6 +35,8 @@ BASE = """
 - {id: ve-gov, name: Government of Venezuela, aliases: [Venezuelan government], type: government, country: VE}
 - {id: pk-gov, name: Government of Pakistan, aliases: [Pakistani government, Islamabad government], type: government, country: PK}
 - {id: jp-gov, name: Government of Japan, aliases: [Japanese government, Tokyo government], type: government, country: JP}
+- {id: eg-gov, name: Government of Egypt, aliases: [Egyptian government, Cairo government], type: government, country: EG}
+- {id: qa-gov, name: Government of Qatar, aliases: [Qatari government, Doha government], type: government, country: QA}
 - {id: ke-gov, name: Government of Kenya, aliases: [Kenyan government, Nairobi government], type: government, country: KE}
 - {id: ke-police, name: National Police Service (Kenya), aliases: [Kenyan police, Kenya Police Service], type: state_forces, country: KE, parent: ke-gov}
 - {id: ke-kdf, name: Kenya Defence Forces, aliases: [Kenyan army, Kenyan military], type: state_forces, country: KE, parent: ke-gov}
@@ -147,3 +149,31 @@ def test_bare_army_in_a_single_country_story_is_its_national_forces(matcher, tex
 
 def test_bare_army_needs_one_dominant_country(matcher):
     assert linked_ids(matcher, "The army said it had repelled an attack.", {"KE": 2.0, "ET": 2.0}) == []
+
+
+DISSIDENTS = """
+- {id: co-gov, name: Government of Colombia, aliases: [Colombian government], type: government, country: CO}
+- {id: co-dissidents, name: FARC dissidents, aliases: [FARC dissident group, FARC dissidents], type: rebel_group, country: CO,
+   generic: [the dissidents]}
+- {id: co-emc, name: Estado Mayor Central, aliases: [EMC], type: rebel_group, country: CO, parent: co-dissidents}
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second, generic description of a unit named in the story is that unit
+    ("Fighters from a FARC dissident group attacked the town. Police blamed the EMC, which the dissidents lead.", ["co-emc"]),
+    # named as itself, the umbrella stays
+    ("FARC dissidents attacked the town. Police blamed the EMC.", ["co-dissidents", "co-emc"]),
+    ("Fighters from a FARC dissident group attacked the town.", ["co-dissidents"]),
+])
+def test_a_generic_description_of_a_named_unit_is_no_second_actor(matcher_for, text, expected):
+    assert linked_ids(matcher_for(DISSIDENTS), text, {"CO": 3.0}) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    ("Ethiopian federal officials said talks were planned.", {"ET": 2.0}, ["et-gov"]),
+    ("Egyptian and Qatari mediators presented a proposal.", {"IL": 2.0}, ["eg-gov", "qa-gov"]),
+    ("Chinese drone makers sell to both sides.", {"CN": 1.0, "ET": 2.0}, []),
+])
+def test_officials_and_mediators(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected

@@ -133,6 +133,7 @@ TOLD_BEFORE_RE = re.compile(
     r"\b(?:told|tells|telling|(?:spoke|speaking|talking)\s+to|(?:an\s+)?interview\s+with)\s+(?:the\s+)?(?:(?:state|state-run|"
     r"state-owned|official|local|national|pan-Arab|private|independent|broadcaster|news|agency|newspaper|daily|television|"
     r"radio|channel|outlet|TV)\s+)*$")
+INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|A|An)\s+$")
 AND_RE = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?")
 UN_RE = re.compile(r"(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?")
 # A group named as its members' past: "former FARC rebels", "ex-PKK fighters".

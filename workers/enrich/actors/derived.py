@@ -131,7 +131,7 @@ def national_services(base: ActorBase, forms: Mapping[str, list[str]], governmen
         if government not in forces:
             continue
         own = "|".join(re.escape(f) for f, holders in forms.items() if government in holders)
-        under = [a for a in base.actors.values() if a.type == "state_forces" and government in _ancestors(base, a.id)]
+        under = [a for a in base.actors.values() if a.type == "state_forces" and government in ancestors(base, a.id)]
         words = {}
         for word in _SERVICE_WORDS:
             if word in held[country]:
@@ -291,7 +291,7 @@ def national_body_phrases(base: ActorBase, forms: Mapping[str, list[str]], gover
     for actor in base.actors.values():
         if actor.type not in ("government", "state_forces") or actor.id in national:
             continue
-        government = next((g for g in _ancestors(base, actor.id) if g in national), None)
+        government = next((g for g in ancestors(base, actor.id) if g in national), None)
         if government is None:
             continue
         own = forms_of[government]
@@ -316,7 +316,8 @@ _TOO_GENERIC = frozenset({"government", "authorities", "state", "army", "militar
 _ONE_WORD_BODIES = frozenset({"police", "navy", "gendarmerie", "rangers", "marines", "coastguard"})
 
 
-def _ancestors(base: ActorBase, actor_id: str) -> list[str]:
+def ancestors(base: ActorBase, actor_id: str) -> list[str]:
+    """The chain of parents above an actor, nearest first."""
     chain, node = [], base.actors[actor_id].parent
     while node and node in base.actors and node not in chain:
         chain.append(node)

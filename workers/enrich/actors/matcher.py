@@ -17,13 +17,13 @@ from .base import Actor, ActorBase
 from .folding import alias_key, fold, is_abbreviation
 from .cues import (
     ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE, COORDINATION_RE,
-    ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE, FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE,
+    ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, INDEFINITE_BEFORE_RE, FOLLOWERS_AFTER_RE, FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE,
     GOVERNMENT_SPOKESPERSON_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, PARTY_AFTER_RE, POLICING_AFTER_RE, PARTY_NAME_RE, PREVIOUS_WORD_RE, SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS,
     THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
 )
 from .derived import (
-    BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
+    BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
     mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
     person_surnames, regional_governments,
 )
@@ -262,6 +262,8 @@ class ActorMatcher:
             offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
+        for actor_id in self._described_only(offsets, matches, text):
+            del offsets[actor_id]
         covered = [(m.start, m.end) for m in matches + passing]
         covered += self._surname_mentions(text, offsets, covered)
 
@@ -292,6 +294,19 @@ class ActorMatcher:
             if MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after):
                 return self._forces[actor_id]
         return actor_id
+
+    def _described_only(self, offsets: Mapping[str, list[tuple[int, int]]], matches: Sequence[ActorMatch], text: str) -> list[str]:
+        """Non-state armed groups met only as a description ("a FARC dissident group", "the dissidents") of one of
+        their own units named in the story (the Estado Mayor Central): one actor, the unit."""
+        named = {(m.start, m.end) for m in matches if m.candidates and not INDEFINITE_BEFORE_RE.search(text, max(0, m.start - 4), m.start)}
+        result = []
+        for actor_id, spans in offsets.items():
+            actor = self.base.actors[actor_id]
+            if actor.type not in ARMED_TYPES or actor.type == "state_forces" or any(span in named for span in spans):
+                continue
+            if any(actor_id in ancestors(self.base, other) for other in offsets if other != actor_id):
+                result.append(actor_id)
+        return result
 
     def _group_named_through(self, actor_id: str, match: ActorMatch, text: str) -> str | None:
         """The armed group a person leads when the text names it through them ("the faction of Hafiz Gul
