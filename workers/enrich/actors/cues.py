@@ -4,18 +4,28 @@ from __future__ import annotations
 import re
 
 
-def _verb_forms(lemmas: str, irregular: str) -> str:
-    forms = set(irregular.split())
+# Verbs of more than one syllable stressed on the last one double their consonant: "expelled", "transferring".
+_DOUBLING = frozenset("expel compel propel control patrol commit admit submit permit transfer refer confer prefer deter "
+                      "incur occur regret equip rebut".split())
+
+
+def _ing(lemma: str) -> str:
+    if lemma.endswith("e") and not lemma.endswith("ee"):
+        return lemma[:-1] + "ing"
+    if lemma in _DOUBLING or (len(lemma) <= 4 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def _verb_forms(lemmas: str, irregular: str, irregular_lemmas: str = "") -> str:
+    """Every form of the regular lemmas, the irregular forms as given, and the -ing forms of irregular_lemmas."""
+    forms = set(irregular.split()) | {_ing(lemma) for lemma in irregular_lemmas.split()}
     for lemma in lemmas.split():
         forms.add(lemma)
-        # "is pressing", "has been mediating", "keeps shipping"
-        if lemma.endswith("e") and not lemma.endswith("ee"):
-            forms.add(lemma[:-1] + "ing")
-        elif len(lemma) <= 4 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-            forms.add(lemma + lemma[-1] + "ing")
-        else:
-            forms.add(lemma + "ing")
-        if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.add(_ing(lemma))  # "is pressing", "has been mediating", "keeps shipping"
+        if lemma in _DOUBLING:
+            forms |= {lemma + "s", lemma + lemma[-1] + "ed"}
+        elif lemma.endswith("y") and lemma[-2] not in "aeiou":
             forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
         elif lemma.endswith("e"):
             forms |= {lemma + "s", lemma + "d"}
@@ -36,16 +46,23 @@ _ACTING_VERBS = _verb_forms(
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
-    "enforce borrow repay issue restructure invest spend",
+    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
-    "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying",
+    "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
+    "beginning",
+    "say send strike build see hold keep pay give seek sell buy tell meet lead leave withdraw",
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
            r"repeatedly|reportedly|long|already|never|not|quickly|formally|publicly|officially|itself|so\s+far|"
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
-ACTING_AFTER_RE = re.compile(rf"(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|-(?:backed|led|brokered|funded|"
-                              r"allied|aligned|sponsored|supported|mediated|imposed|run|controlled)\b")
+# "Pakistan and the Taliban agreed": a name the base lacks, coordinated after the country, shares its verb
+_AND_NAME = r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|"
+                              r"-(?:backed|led|brokered|funded|sponsored|supported|mediated|imposed|run|controlled)\b")
+# A base phrase opening with its backer: "Iran-backed militias" (not "-led" or "-aligned": no act of the state).
+BACKED_PREFIX_RE = re.compile(r"(?:the\s+)?(?P<form>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})-(?:backed|funded|sponsored|supported|"
+                              r"armed|brokered|mediated)\b")
 # (a war or clashes "with" a country are its forces' doing, not its government's: see the guideline)
 _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|tensions|dispute|relations|ties|pact|treaty|"
                    r"cooperation|summit|meeting|rift")
@@ -53,17 +70,23 @@ _RELATION_NOUNS = (r"talks|agreement|deal|accord|negotiations|ceasefire|truce|te
 # Congo and Rwanda") belong to the same chain even when they are no country form themselves
 _COORDINATED_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*"
 ACTING_BEFORE_RE = re.compile(
-    rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
+    rf"(?:\b(?:\w+(?:ed|en|ght)|made)\s+by|\b[Aa]ccording\s+to|\b(?:accus(?:ed|es|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|"
     rf"warn(?:ed|ing)|critici[sz](?:ed|ing)|condemn(?:ed|ing)|blam(?:ed|ing)|sanction(?:ed|ing)|ask(?:ed|ing)|"
     rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing)|prompt(?:ed|s|ing)|forc(?:ed|es|ing))|"
-    rf"\b(?:spoke|speak(?:s|ing)?|talk(?:ed|s|ing)|met|meet(?:s|ing)?)\s+(?:by\s+(?:tele)?phone\s+)?with(?:\s+both)?|"
+    rf"\b(?:spoke|speak(?:s|ing)?|talk(?:ed|s|ing)|met|meet(?:s|ing)?|negotiat(?:ed|es|ing|e)|deal(?:s|t|ing)?)\s+"
+    rf"(?:by\s+(?:tele)?phone\s+|directly\s+)?with(?:\s+both)?|"
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
     rf"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
     rf"[Nn]egotiators)\s+in|"
-    rf"\b(?:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
+    rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
-    rf"subsidies|funds)\s+from|\b(?:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with))"
+    rf"subsidies|funds|proposal|offer|request|plan|invitation|guarantees|approval|consent|permission)"
+    rf"(?:\s+(?:came|comes|come|flowed|flows|flow|arrived|arrives|arrive))?\s+from|"
+    rf"\b(?i:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with)|"
+    # a state among those who act together: "its creditors, including China", "donors such as Japan"
+    rf"\b(?:creditors|lenders|donors|signatories|guarantors|mediators|sponsors|backers|allies|members)\b,?\s+"
+    rf"(?:including|such\s+as|like|led\s+by|notably|among\s+them))"
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 OFFICIALS_AFTER_RE = re.compile(
@@ -71,15 +94,22 @@ OFFICIALS_AFTER_RE = re.compile(
     r"(?:government|authorities|administration|cabinet)\b|"
     r"\s+(?:(?:state|provincial|regional)\s+)?(?:government|authorities)\b|"
     r"\s+(?:and|or)\s+[A-Z][\w'’-]*\s+(?:authorities|officials|governments)\b|"
-    r"(?:['’]s)?\s+(?:special\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
+    r"(?:['’]s)?\s+(?:(?:special|senior|top|federal|government|foreign\s+ministry)\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
     r"mediators?|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
-    r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request)\b"
+    r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request|"
+    r"support|backing|funding|stance|response|refusal|threats?|warnings?|accusations?|allegations|statement|"
+    r"announcement|initiative|efforts|veto|recognition|involvement|interference)\b"
 )
-SHARED_OFFICIALS_RE = re.compile(r"\s+(?:authorities|officials|governments|leaders|diplomats)\b")
+SHARED_OFFICIALS_RE = re.compile(r"\s+(?:(?:senior|top|federal|government)\s+)?(?:authorities|officials|governments|leaders|"
+                                 r"diplomats|mediators|negotiators|envoys|delegations|ambassadors)\b")
+# (not "the army-led government": a military word that only qualifies the next one)
 MILITARY_AFTER_RE = re.compile(
-    r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise)\s+)*(?:strikes?|airstrikes?|"
-    r"jets|warplanes|aircraft|helicopters|drones|missiles?|bombs?|rockets?|shells|artillery|shelling|troops|soldiers|"
-    r"forces|officers|military|army|navy|air\s+force|air\s+defen[cs]es|warships|tanks|raids?)\b"
+    r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise|military|ground|"
+    r"full-scale|naval)\s+)*(?:strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?|missiles?|bombs?|"
+    r"rockets?|shells|artillery|shelling|troops|soldiers?|forces|officers|military|army|navy|air\s+force|"
+    r"air\s+defen[cs]es|warships?|tanks?|raids?|bombardment|bombing|offensive|assault|incursion|invasion|attacks?|"
+    r"gunfire|fire)\b(?!-)(?!\s+(?:makers?|manufacturers?|industry|exports?|compan(?:y|ies)|firms?|brigades?|sales|"
+    r"technology|programme|program)\b)"
 )
 UMBRELLA_AFTER_RE = re.compile(
     r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|"
@@ -103,6 +133,7 @@ TOLD_BEFORE_RE = re.compile(
     r"\b(?:told|tells|telling|(?:spoke|speaking|talking)\s+to|(?:an\s+)?interview\s+with)\s+(?:the\s+)?(?:(?:state|state-run|"
     r"state-owned|official|local|national|pan-Arab|private|independent|broadcaster|news|agency|newspaper|daily|television|"
     r"radio|channel|outlet|TV)\s+)*$")
+INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|A|An)\s+$")
 AND_RE = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?")
 UN_RE = re.compile(r"(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?")
 # A group named as its members' past: "former FARC rebels", "ex-PKK fighters".
@@ -117,7 +148,8 @@ THE_GOVERNMENT_RE = re.compile(
     r"(?P<head>\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
     r"current)\s+)?government\b|\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
     rf"(?:\s+of\s+{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+)?"
-    r"(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?!\s+\w+ing\b)|in|forces|troops|soldiers|units|army|"
+    # "the government of Chad" is named, "accused the government of abuses" is the story's
+    r"(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?=\s+(?:the\s+|national\b|[A-Z]))|in|forces|troops|soldiers|units|army|"
     r"military|held|controlled|backed|aligned|allied|run|owned|side|areas|positions)\b)"
 )
 # "Government spokesman X said", "a government spokeswoman": the national government speaking.
@@ -135,10 +167,16 @@ TITLES = frozenset(
 
 
 ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "state_forces"})
+# What a police force does besides what states do: "police dispersed the crowd", "police had taken him".
+# (past forms only of the verbs that are also nouns: "under police escort", "a police patrol")
+_POLICING_VERBS = _verb_forms("disperse struggle authorise authorize evict", "took taken take takes taking broke breaks beat beaten "
+                              "beating clashed searched questioned charged escorted stopped patrolled guarded stormed rounded")
+POLICING_AFTER_RE = re.compile(rf"\s+{_FILLER}(?:{_POLICING_VERBS})\b")
 # A military action right after a government's name: its forces did it ("the junta shelled villages").
 FIGHTING_AFTER_RE = re.compile(
-    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire', 'struck strikes retook shot pounded pounding')}|"
-    r"launched\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault|invasion))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal)"
+    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire kill invade', 'struck strikes retook shot pounded pounding hit hits hitting')}|"
+    r"launched\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault|invasion|drones|missiles|"
+    r"rockets))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal|\s+(?:back|by|hard|out)\b)"
 )
 # A group named through its leader: "Hemedti's fighters", "the faction of Hafiz Gul Bahadur", "men loyal to X".
 _FOLLOWERS = r"(?:faction|group|fighters|forces|men|militiamen|militia|loyalists|followers|troops|outfit|network|paramilitaries)"

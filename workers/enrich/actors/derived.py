@@ -61,13 +61,28 @@ def generic_forms(actor: Actor, forms: Mapping[str, list[str]], base: ActorBase)
     return result
 
 
-def national_police(base: ActorBase) -> dict[str, str]:
-    """country -> its national police: the one state force of the country whose generic phrases say "the police"."""
-    found: dict[str, list[str]] = defaultdict(list)
+def national_police(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, str]:
+    """country -> its national police: the one state force of the country whose generic phrases say "the police",
+    else the one named "<country form> police" or "<country form>'s national police" ("Kenyan police")."""
+    own_forms: dict[str, list[str]] = defaultdict(list)
+    for form, holders in forms.items():
+        for country, government in governments.items():
+            if government in holders:
+                own_forms[country].append(re.escape(form))
+    generic: dict[str, list[str]] = defaultdict(list)
+    named: dict[str, list[str]] = defaultdict(list)
     for actor in base.actors.values():
-        if actor.type == "state_forces" and actor.country and any(g.lower() == "the police" for g in actor.generic):
-            found[actor.country].append(actor.id)
-    return {country: ids[0] for country, ids in found.items() if len(ids) == 1}
+        if actor.type != "state_forces" or not actor.country:
+            continue
+        if any(g.lower() == "the police" for g in actor.generic):
+            generic[actor.country].append(actor.id)
+        elif own_forms[actor.country]:
+            shape = re.compile(rf"^(?:{'|'.join(own_forms[actor.country])})(?:['’]s)?\s+(?:[Nn]ational\s+)?[Pp]olice$")
+            if any(shape.match(fold(a).cased) for a in (actor.name, *actor.aliases)):
+                named[actor.country].append(actor.id)
+    result = {country: ids[0] for country, ids in named.items() if len(ids) == 1}
+    result.update({country: ids[0] for country, ids in generic.items() if len(ids) == 1})
+    return result
 
 
 BARE_POLICE_RE = re.compile(r"\b[Pp]olice(?:\s+officers)?\b(?!['’-])")
@@ -96,6 +111,37 @@ def national_forces(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str
         if score and score > best.get(government, (0, ""))[0]:
             best[government] = (score, actor.id)
     return {government: actor_id for government, (_, actor_id) in best.items()}
+
+
+_SERVICE_WORDS = ("army", "military", "armed forces")
+BARE_SERVICE_RE = re.compile(r"\b[Tt]he\s+(?P<word>army|military|armed\s+forces)\b(?![-'’])")
+
+
+def national_services(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str],
+                      forces: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """country -> {"army" | "military" | "armed forces" -> force id} for the words no actor of that country holds
+    as a generic phrase: "the army" is the force named "<country form> army" when there is one (Iraq's army, not
+    its security forces as a whole), else the national forces."""
+    held: dict[str, set[str]] = defaultdict(set)
+    for actor in base.actors.values():
+        if actor.country:
+            held[actor.country] |= {g.lower().removeprefix("the ") for g in actor.generic}
+    result: dict[str, dict[str, str]] = {}
+    for country, government in governments.items():
+        if government not in forces:
+            continue
+        own = "|".join(re.escape(f) for f, holders in forms.items() if government in holders)
+        under = [a for a in base.actors.values() if a.type == "state_forces" and government in ancestors(base, a.id)]
+        words = {}
+        for word in _SERVICE_WORDS:
+            if word in held[country]:
+                continue
+            shape = re.compile(rf"^(?:{own})(?:['’]s)?\s+(?i:{word})$")
+            named = {a.id for a in under if any(shape.match(fold(n).cased) for n in (a.name, *a.aliases))}
+            words[word] = named.pop() if len(named) == 1 else forces[government]
+        if words:
+            result[country] = words
+    return result
 
 
 def national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
@@ -245,7 +291,7 @@ def national_body_phrases(base: ActorBase, forms: Mapping[str, list[str]], gover
     for actor in base.actors.values():
         if actor.type not in ("government", "state_forces") or actor.id in national:
             continue
-        government = next((g for g in _ancestors(base, actor.id) if g in national), None)
+        government = next((g for g in ancestors(base, actor.id) if g in national), None)
         if government is None:
             continue
         own = forms_of[government]
@@ -270,7 +316,8 @@ _TOO_GENERIC = frozenset({"government", "authorities", "state", "army", "militar
 _ONE_WORD_BODIES = frozenset({"police", "navy", "gendarmerie", "rangers", "marines", "coastguard"})
 
 
-def _ancestors(base: ActorBase, actor_id: str) -> list[str]:
+def ancestors(base: ActorBase, actor_id: str) -> list[str]:
+    """The chain of parents above an actor, nearest first."""
     chain, node = [], base.actors[actor_id].parent
     while node and node in base.actors and node not in chain:
         chain.append(node)

@@ -16,15 +16,15 @@ from workers.enrich.ner import Entity
 from .base import Actor, ActorBase
 from .folding import alias_key, fold, is_abbreviation
 from .cues import (
-    ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, COORDINATION_RE,
-    ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE, FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE,
+    ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE, COORDINATION_RE,
+    ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, INDEFINITE_BEFORE_RE, FOLLOWERS_AFTER_RE, FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE,
     GOVERNMENT_SPOKESPERSON_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
-    OFFICIALS_AFTER_RE, PARTY_AFTER_RE, PARTY_NAME_RE, PREVIOUS_WORD_RE, SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS,
+    OFFICIALS_AFTER_RE, PARTY_AFTER_RE, POLICING_AFTER_RE, PARTY_NAME_RE, PREVIOUS_WORD_RE, SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS,
     THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
 )
 from .derived import (
-    BARE_POLICE_RE, THE_REGIONAL_RE, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
-    mandate_map, ministry_phrases, national_body_phrases, national_forces, national_governments, national_police,
+    BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
+    mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
     person_surnames, regional_governments,
 )
 from .unlinked import ner_mentions
@@ -122,6 +122,7 @@ class ActorMatcher:
         self._forces = national_forces(base, forms)
         self._governments = national_governments(base, forms)
         self._country_forms = frozenset(forms)
+        self._forms = forms
         self._regional = regional_governments(base, forms, self._governments)
         ministries = ministry_phrases(base, forms, self._governments)
         for actor_id, phrases in national_body_phrases(base, forms, self._governments).items():
@@ -146,7 +147,8 @@ class ActorMatcher:
                 cased.setdefault(form, _Key(form)).add("metonym", government, form)
         _share_article_forms(lower)
         self._branches = branch_map(base, forms, self._governments)
-        self._police = national_police(base)
+        self._police = national_police(base, forms, self._governments)
+        self._services = national_services(base, forms, self._governments, self._forces)
         self._automaton = _automaton(lower, cased)
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
@@ -244,6 +246,8 @@ class ActorMatcher:
                     offsets[group].append((match.start, match.end))
         for actor_id, span in self._mandated_bodies(umbrellas, text, context):
             offsets[actor_id].append(span)
+        for actor_id, span in self._backers_inside(matches, context):
+            offsets[actor_id].append(span)
         for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context,
                                                       {m.start: m for m in matches if m.candidates}):
             offsets[actor_id].append((match.start, match.end))
@@ -254,8 +258,12 @@ class ActorMatcher:
         claimed = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
         for actor_id, span in self._bare_police(text, context, claimed):
             offsets[actor_id].append(span)
+        for actor_id, span in self._bare_services(text, context, claimed):
+            offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
+        for actor_id in self._described_only(offsets, matches, text):
+            del offsets[actor_id]
         covered = [(m.start, m.end) for m in matches + passing]
         covered += self._surname_mentions(text, offsets, covered)
 
@@ -286,6 +294,19 @@ class ActorMatcher:
             if MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after):
                 return self._forces[actor_id]
         return actor_id
+
+    def _described_only(self, offsets: Mapping[str, list[tuple[int, int]]], matches: Sequence[ActorMatch], text: str) -> list[str]:
+        """Non-state armed groups met only as a description ("a FARC dissident group", "the dissidents") of one of
+        their own units named in the story (the Estado Mayor Central): one actor, the unit."""
+        named = {(m.start, m.end) for m in matches if m.candidates and not INDEFINITE_BEFORE_RE.search(text, max(0, m.start - 4), m.start)}
+        result = []
+        for actor_id, spans in offsets.items():
+            actor = self.base.actors[actor_id]
+            if actor.type not in ARMED_TYPES or actor.type == "state_forces" or any(span in named for span in spans):
+                continue
+            if any(actor_id in ancestors(self.base, other) for other in offsets if other != actor_id):
+                result.append(actor_id)
+        return result
 
     def _group_named_through(self, actor_id: str, match: ActorMatch, text: str) -> str | None:
         """The armed group a person leads when the text names it through them ("the faction of Hafiz Gul
@@ -354,6 +375,16 @@ class ActorMatcher:
         if not match.candidates or any(self.base[c].type != "international_org" for c in match.candidates):
             return False
         return bool(UMBRELLA_AFTER_RE.match(text, match.end) or ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
+
+    def _backers_inside(self, matches: Sequence[ActorMatch], context: _Context):
+        """(government id, span) for a country that backs a group named with it ("Iran-backed militias",
+        "the Turkish-backed Syrian National Army"): the base phrase holds the country form, which acts."""
+        for match in matches:
+            backed = BACKED_PREFIX_RE.match(match.text)
+            if backed and (governments := self._forms.get(backed.group("form"))):
+                government = _pick(governments, context, self.base.actors)
+                if government is not None:
+                    yield government, (match.start, match.start + backed.end("form"))
 
     def _acting_countries(self, matches: Sequence[ActorMatch], text: str, context: _Context,
                           named_at: Mapping[int, ActorMatch] = {}):
@@ -424,8 +455,21 @@ class ActorMatcher:
         for m in BARE_POLICE_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
                 continue
-            if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()):
+            if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()) or POLICING_AFTER_RE.match(text, m.end()):
                 yield police, m.span()
+
+    def _bare_services(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+        """(force id, span) for "the army", "the military", "the armed forces" that act ("the army said", "the
+        military shelled") when one country dominates the story and its base holds no such phrase: its forces."""
+        services = self._services.get(_dominant(context))
+        if not services:
+            return
+        for m in BARE_SERVICE_RE.finditer(text):
+            force = services.get(" ".join(m.group("word").lower().split()))
+            if force is None or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()) or POLICING_AFTER_RE.match(text, m.end()):
+                yield force, m.span()
 
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
                                  offsets: Mapping[str, list[tuple[int, int]]]):
