@@ -177,3 +177,28 @@ def test_a_generic_description_of_a_named_unit_is_no_second_actor(matcher_for, t
 ])
 def test_officials_and_mediators(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected
+
+
+DE_FACTO = """
+- {id: af-tal, name: Taliban (Islamic Emirate of Afghanistan), aliases: [Taliban, Taliban government, Afghanistan's Taliban government, Kabul's Taliban rulers, Afghan Taliban government], type: government, country: AF}
+- {id: af-tal-forces, name: Taliban security forces, aliases: [Taliban forces], type: state_forces, country: AF, parent: af-tal}
+- {id: dk-gov, name: Government of Denmark, aliases: [Danish government, Copenhagen government], type: government, country: DK}
+- {id: un-sr, name: Richard Roe, aliases: [Richard Roe, UN Special Rapporteur on Afghanistan], type: person}
+- {id: sd-gov, name: Government of Sudan, aliases: [Sudanese government, Port Sudan government], type: government, country: SD}
+"""
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a de-facto government known by its own name takes its country, capital and demonym forms from that name
+    ("Kabul rejected the report on Tuesday.", {"AF": 3.0}, ["af-tal"]),
+    ("Afghanistan said it would reopen the crossing.", {"AF": 3.0}, ["af-tal"]),
+    ("Afghan officials said the border was closed.", {"AF": 3.0}, ["af-tal"]),
+    ("Afghan refugees crossed into Iran.", {"AF": 3.0}, []),
+    ("Floods hit eastern Afghanistan.", {"AF": 3.0}, []),
+    # the prefix of a city's name is no country form
+    ("Port officials said the ship had docked.", {"SD": 3.0}, []),
+    # a country's only government is its national one: "the government" there is it
+    ("The government said the tax would rise.", {"DK": 3.0}, ["dk-gov"]),
+])
+def test_de_facto_and_lone_governments_have_country_forms(matcher_for, text, countries, expected):
+    assert linked_ids(matcher_for(DE_FACTO), text, countries) == expected

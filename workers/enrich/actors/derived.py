@@ -13,10 +13,12 @@ from .cues import ARMED_TYPES
 
 # Countries as actors. The country, capital and demonym forms come from the base itself: the aliases of
 # each government actor shaped "X government", "X authorities", "X's government", "Government of X",
-# "government in X" (a person's name there, "Petro government", is left out).
+# "government in X" (a person's name there, "Petro government", is left out). A government known by its own
+# name ("Taliban government") gives its country through that name: "Afghanistan's Taliban rulers" gives
+# "Afghanistan", "Afghan Taliban government" gives "Afghan".
 _FORM_PATTERNS = (
     re.compile(r"^(?:the\s+)?(?:federal\s+)?government\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<x>.+)$", re.IGNORECASE),
-    re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:federal\s+)?(?:government|authorities|administration)$"),
+    re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:federal\s+)?(?:government|authorities|administration|rulers)$"),
 )
 _FORM_WORD_RE = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and)$")
 
@@ -41,6 +43,17 @@ def country_form_map(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[
                         # "government in Moscow" names its seat as surely as "Moscow government" does
                         found[form] = found.get(form, False) or n == 1 or m.groupdict().get("prep", "").lower() == "in"
                     break
+        for form in list(found):
+            # "<country>'s <Name>", where <Name> is itself a form: the country of that name
+            owner = re.match(r"^(?P<x>[^'’]+)['’]s\s+(?P<name>.+)$", form)
+            if owner and owner.group("name") in found and owner.group("x") not in personal:
+                found[owner.group("x")] = True
+        for form in list(found):
+            # "<demonym> <Name>": the demonym when it shares its stem with the country ("Afghan" and "Afghanistan")
+            owner = re.match(r"^(?P<x>[A-Z]\w+)\s+(?P<name>.+)$", form)
+            if owner and owner.group("name") in found and any(
+                    direct and f != form and f[:4] == owner.group("x")[:4] for f, direct in found.items()):
+                found[owner.group("x")] = True
         stems = {w[:4].lower() for form, direct in found.items() if direct for w in form.split()}
         for form, direct in found.items():
             if direct or stems & {w[:4].lower() for w in form.split()}:
@@ -147,7 +160,8 @@ def national_services(base: ActorBase, forms: Mapping[str, list[str]], governmen
 def national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
     """country -> its national government: the top-level government most of the country's base hangs under
     (ministries, forces, agencies), holding country forms, and with twice the actors of any rival top-level
-    government (a country with two authorities, such as Gaza's and Ramallah's, has none)."""
+    government (a country with two authorities, such as Gaza's and Ramallah's, has none); a country's only
+    top-level government is its national one even with nothing under it."""
     holders = {g for governments in forms.values() for g in governments}
     under: Counter = Counter()
     for actor in base.actors.values():
@@ -168,7 +182,7 @@ def national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> dic
         if government not in holders:  # a head of state above the government (Yemen's council): its government
             government = max((a.id for a in base.actors.values() if a.parent == government and a.id in holders
                               and a.type == "government" and a.country == country), key=lambda i: under[i], default=government)
-        if government in holders and top > 0 and (not rest or top >= 2 * rest[0][0]):
+        if government in holders and (not rest or top > 0 and top >= 2 * rest[0][0]):
             result[country] = government
     return result
 
@@ -275,7 +289,7 @@ def mandate_map(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[tuple[s
     return dict(result)
 
 
-_TITLE_WORDS = frozenset({"for", "of", "to", "in", "the"})
+_TITLE_WORDS = frozenset({"for", "of", "to", "in", "on", "the"})
 
 
 def national_body_phrases(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
