@@ -202,3 +202,37 @@ DE_FACTO = """
 ])
 def test_de_facto_and_lone_governments_have_country_forms(matcher_for, text, countries, expected):
     assert linked_ids(matcher_for(DE_FACTO), text, countries) == expected
+
+
+GOVERNMENTS_DESCRIBED = """
+- {id: sd-gov, name: Government of Sudan, aliases: [Sudanese government, Sudan's government, government in Khartoum], type: government, country: SD,
+   generic: [the army-led government]}
+- {id: sd-saf, name: Sudanese Armed Forces, aliases: [Sudanese army, Sudan's army, SAF], type: state_forces, country: SD, parent: sd-gov}
+- {id: td-gov, name: Government of Chad, aliases: [Chadian government, N'Djamena government], type: government, country: TD}
+- {id: co-farc, name: Revolutionary Armed Forces of Colombia (FARC), aliases: [FARC, former FARC], type: rebel_group, country: CO}
+"""
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a government described after its country's possessive is the government, not the force inside the phrase
+    ("Sudan's army-led government rejected the proposal.", {"SD": 3.0}, ["sd-gov"]),
+    ("Sudan's army said it had retaken the bridge.", {"SD": 3.0}, ["sd-saf"]),
+    # a capital named by "government in X" is a country form; recalling an envoy is an act of the state
+    ("Khartoum accused its neighbour of arming the rebels.", {"SD": 3.0}, ["sd-gov"]),
+    ("N'Djamena recalled its ambassador from Khartoum.", {"TD": 3.0, "SD": 1.0}, ["td-gov"]),
+    ("Heavy rain flooded Khartoum overnight.", {"SD": 3.0}, []),
+])
+def test_described_governments_and_capitals(matcher_for, text, countries, expected):
+    assert linked_ids(matcher_for(GOVERNMENTS_DESCRIBED), text, countries) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dissolved group named only as where its members came from is no actor (guideline section 1)
+    ("Former FARC rebels now run a cooperative in Cauca.", []),
+    ("Dissidents of the former FARC attacked a police station.", []),
+    ("Ex-FARC combatants handed in their weapons.", []),
+    # the group itself, acting
+    ("The FARC signed a peace deal in 2016.", ["co-farc"]),
+])
+def test_a_dissolved_group_named_as_origin_is_no_actor(matcher_for, text, expected):
+    assert linked_ids(matcher_for(GOVERNMENTS_DESCRIBED), text, {"CO": 3.0}) == expected

@@ -46,7 +46,7 @@ _ACTING_VERBS = _verb_forms(
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
-    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle",
+    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
@@ -139,6 +139,10 @@ UN_RE = re.compile(r"(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?")
 # A group named as its members' past: "former FARC rebels", "ex-PKK fighters".
 FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|erstwhile)\s*(?:the\s+)?$", re.IGNORECASE)
 MEMBERS_AFTER_RE = re.compile(r"\s+(?:rebels|fighters|members|combatants|guerrillas|militants|officers|soldiers|commanders)\b")
+FORMER_OPENING_RE = re.compile(r"(?:former|ex-|erstwhile)\b", re.IGNORECASE)  # an alias that holds the word itself
+# "dissidents of the former FARC": the group is only where they came from
+MEMBERS_OF_BEFORE_RE = re.compile(r"\b(?:dissidents|members|fighters|rebels|combatants|remnants|splinter\s+groups?|factions?)\s+"
+                                  r"of\s+(?:the\s+)?(?:former\s+|ex-)?$", re.IGNORECASE)
 # A bare "the government": the government of the country the story is about (not "the government of X",
 # "government forces", "government-held").
 # "the government of President X" is the government X heads; the acting cue follows X's name.

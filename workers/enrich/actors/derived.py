@@ -326,6 +326,24 @@ def national_body_phrases(base: ActorBase, forms: Mapping[str, list[str]], gover
     return result
 
 
+_DESCRIBED_GOVERNMENT_RE = re.compile(r"^(?:the\s+)?(?!the\b)(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:government|authorities|administration))$")
+
+
+def possessive_government_phrases(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """National government id -> aliases "<country form>'s <description>" from its generic descriptions ("the
+    army-led government" gives "Sudan's army-led government"), so a shorter alias inside ("Sudan's army") does not win."""
+    result: dict[str, list[tuple[str, str]]] = {}
+    for government in set(governments.values()):
+        own = [f for f, holders in forms.items() if government in holders and "'" not in f and "’" not in f]
+        lowered = {f.lower() for f in own}
+        described = {m.group("what") for g in base.actors[government].generic
+                     if (m := _DESCRIBED_GOVERNMENT_RE.match(g)) and not lowered & set(m.group("what").split())}
+        phrases = [(f"{form}'s {what}", "candidates") for what in sorted(described) for form in own]
+        if phrases:
+            result[government] = phrases
+    return result
+
+
 _TOO_GENERIC = frozenset({"government", "authorities", "state", "army", "military", "forces", "armed forces"})
 _ONE_WORD_BODIES = frozenset({"police", "navy", "gendarmerie", "rangers", "marines", "coastguard"})
 

@@ -18,14 +18,15 @@ from .folding import alias_key, fold, is_abbreviation
 from .cues import (
     ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE, COORDINATION_RE,
     ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, INDEFINITE_BEFORE_RE, FOLLOWERS_AFTER_RE, FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE,
-    GOVERNMENT_SPOKESPERSON_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
+    FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE,
+    NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, PARTY_AFTER_RE, POLICING_AFTER_RE, PARTY_NAME_RE, PREVIOUS_WORD_RE, SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS,
     THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
 )
 from .derived import (
     BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
     mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
-    person_surnames, regional_governments,
+    person_surnames, possessive_government_phrases, regional_governments,
 )
 from .unlinked import ner_mentions
 
@@ -125,8 +126,9 @@ class ActorMatcher:
         self._forms = forms
         self._regional = regional_governments(base, forms, self._governments)
         ministries = ministry_phrases(base, forms, self._governments)
-        for actor_id, phrases in national_body_phrases(base, forms, self._governments).items():
-            ministries.setdefault(actor_id, []).extend(phrases)
+        for derived in (national_body_phrases, possessive_government_phrases):
+            for actor_id, phrases in derived(base, forms, self._governments).items():
+                ministries.setdefault(actor_id, []).extend(phrases)
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
         self._mandates = mandate_map(base, forms)
         for actor in base.actors.values():
@@ -352,7 +354,7 @@ class ActorMatcher:
     def _not_the_actor(self, match: ActorMatch, text: str) -> bool:
         """A hit that names something other than its actor: an abbreviation inside a hyphenated word
         ("PORT-AU-PRINCE", "non-UN"), a person's name on a building ("Erdogan hospital"), a group named only
-        as the past of its members ("former FARC rebels")."""
+        as the past of its members ("former FARC rebels", "dissidents of the former FARC")."""
         holders = match.candidates or match.generic
         if not holders:
             return False
@@ -360,8 +362,9 @@ class ActorMatcher:
             return True
         if all(self.base[c].type == "person" for c in holders) and NAMED_PLACE_AFTER_RE.match(text, match.end):
             return True
-        return bool(FORMER_BEFORE_RE.search(text, max(0, match.start - 12), match.start)
-                    and MEMBERS_AFTER_RE.match(text, match.end))
+        if not (FORMER_BEFORE_RE.search(text, max(0, match.start - 12), match.start) or FORMER_OPENING_RE.match(match.text)):
+            return False
+        return bool(MEMBERS_AFTER_RE.match(text, match.end) or MEMBERS_OF_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
 
     def _outlet_only(self, match: ActorMatch, text: str) -> bool:
         """An outlet named only as where someone spoke ("told the state news agency SONNA"): not an actor."""
