@@ -106,6 +106,10 @@ def test_a_backer_named_inside_a_group_name_acts(matcher, text, countries, expec
     ("Israel's bombardment of the camp continued.", {"IL": 2.0}, ["il-idf"]),
     ("Russia's full-scale invasion began in 2022.", {"UA": 2.0, "RU": 1.0}, ["ru-af"]),
     ("Israel killed three militants in Jenin.", {"IL": 2.0}, ["il-idf"]),
+    # a war the state wages on someone; a country's war in itself is no act
+    ("Israel's war in Gaza has killed thousands.", {"IL": 2.0}, ["il-idf"]),
+    ("Russia's war on Ukraine entered its fourth year.", {"UA": 2.0, "RU": 1.0}, ["ru-af"]),
+    ("Ukraine's war has displaced millions.", {"UA": 2.0}, []),
     # not a military act
     ("Ukraine was hit by power cuts.", {"UA": 2.0}, []),
     ("Moscow hit back at the criticism.", {"RU": 2.0}, []),

@@ -110,6 +110,8 @@ MILITARY_AFTER_RE = re.compile(
     r"air\s+defen[cs]es|warships?|tanks?|raids?|bombardment|bombing|offensive|assault|incursion|invasion|attacks?|"
     r"gunfire|fire)\b(?!-)(?!\s+(?:makers?|manufacturers?|industry|exports?|compan(?:y|ies)|firms?|brigades?|sales|"
     r"technology|programme|program)\b)"
+    # "Israel's war in Gaza", "Russia's war on Ukraine": a war the state wages on someone (not "Sudan's war")
+    r"|['’]s\s+(?:war|military\s+campaign)\s+(?:in|on|against)\b"
 )
 UMBRELLA_AFTER_RE = re.compile(
     r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|"
