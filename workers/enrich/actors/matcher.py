@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import ahocorasick
 
@@ -30,11 +30,11 @@ from .derived import (
 from .unlinked import ner_mentions
 
 
-@dataclass(frozen=True)
-class ActorMatch:
+class ActorMatch(NamedTuple):
     """A literal hit: original offsets, the base phrase it matched, and the actors holding it as an alias
     (`candidates`), as a generic phrase (`generic`), or as the name of their country or capital
-    (`metonym`: governments, linked only where the country acts: "Rwanda denies", "brokered by Qatar")."""
+    (`metonym`: governments, linked only where the country acts: "Rwanda denies", "brokered by Qatar").
+    A named tuple: immutable like a frozen dataclass, and several times cheaper to make (dozens a story)."""
 
     start: int
     end: int
