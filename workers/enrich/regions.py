@@ -425,6 +425,14 @@ def _share_admin_cues(mentions: list[Mention], text: str) -> None:
     def listed(a: Mention, b: Mention) -> bool:
         return a.source == b.source and text[a.end:b.start].strip().lower() in LIST_JOINERS
 
+    if any(m.list_cue or m.feature for m in mentions):  # (most stories have no cue to share)
+        _share_list_cues(mentions, text, listed)
+    if any("country" in m.kinds and len(m.kinds) > 1 for m in mentions):
+        _mark_country_lists(mentions, text, listed)
+
+
+def _share_list_cues(mentions: list[Mention], text: str, listed) -> None:
+    """_share_admin_cues for plural cues and feature words."""
     water = False  # the mention after this one ends a list of reservoirs
     for i in range(len(mentions) - 1, 0, -1):
         b, a = mentions[i], mentions[i - 1]
@@ -442,8 +450,6 @@ def _share_admin_cues(mentions: list[Mention], text: str) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if a.list_cue > 0 and listed(a, b):
             b.admin_cue, b.list_cue = True, 1
-    if any("country" in m.kinds and len(m.kinds) > 1 for m in mentions):
-        _mark_country_lists(mentions, text, listed)
 
 
 def _mark_country_lists(mentions: list[Mention], text: str, listed) -> None:
@@ -566,7 +572,7 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
         changed = False
         for first, _count, group in alike_groups:
             chosen = _choose(gaz, first, countries, below)
-            changed = changed or chosen != first.chosen
+            changed = changed or (chosen is not first.chosen and chosen != first.chosen)
             for m in group:
                 m.chosen = chosen
         weights = dateline_weight + fixed
