@@ -159,7 +159,7 @@ def find_regions(
 
 
 # ---------------------------------------------------------------- candidate mentions
-_WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
+_NEXT_WORD = re.compile(r"(?:'s|’s)?[ \t]*([^\W_][\w'’\-.]*)?")  # a possessive, spaces, a word
 
 
 def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, int] | None,
@@ -351,14 +351,10 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
     return text[j:i].rstrip("."), j
 
 
-def _next_word(text: str, pos: int) -> tuple[str, int]:
-    i = pos
-    if text[i:i + 2] in ("'s", "’s"):
-        i += 2
-    while i < len(text) and text[i] in " \t":
-        i += 1
-    m = _WORD.match(text, i)
-    return (m.group(0).rstrip(".,"), i) if m else ("", -1)
+def _next_word(text: str, pos: int) -> str:
+    """The word after pos (past a possessive 's and spaces only), without a final full stop or comma."""
+    word = _NEXT_WORD.match(text, pos).group(1)
+    return word.rstrip(".,") if word else ""
 
 
 def _quoted_prev(text: str, pos: int) -> str:
@@ -378,7 +374,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bool) -> None:
     prev, prev_at = _prev_word(text, m.start)
-    nxt, _ = _next_word(text, m.end)
+    nxt = _next_word(text, m.end)
     prev_l, nxt_l = prev.lower(), nxt.lower()
     m.initial = _sentence_initial(text, m.start) or title_case
     m.admin_cue = nxt_l in ADMIN_CUES
@@ -439,7 +435,7 @@ def _share_list_cues(mentions: list[Mention], text: str, listed) -> None:
         if b.list_cue >= 0 and not b.feature:
             water = False
             continue  # nothing to share (most pairs)
-        water = b.feature and (water or _next_word(text, b.end)[0].lower() in FEATURES_AFTER_ANY_CASE)
+        water = b.feature and (water or _next_word(text, b.end).lower() in FEATURES_AFTER_ANY_CASE)
         if not listed(a, b):
             water = False
             continue
