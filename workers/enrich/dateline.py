@@ -50,9 +50,10 @@ def parse_dateline(text: str) -> Dateline | None:
     The place must be in capitals ("HAMA, Syria —"), except at the very start where "Hama, Syria —" with
     a qualifier also counts."""
     offset = 0
+    text_start = _first_non_space(text, 0)
     for _ in range(PARAGRAPHS_SEARCHED):
-        start = offset + (len(text[offset:]) - len(text[offset:].lstrip()))
-        found = _match_at(text, start, allow_title_case=start == len(text) - len(text.lstrip()))
+        start = _first_non_space(text, offset)
+        found = _match_at(text, start, allow_title_case=start == text_start)
         if found is not None:
             return found
         newline = text.find("\n", start)
@@ -60,6 +61,15 @@ def parse_dateline(text: str) -> Dateline | None:
             return None
         offset = newline + 1
     return None
+
+
+_NON_SPACE_RE = re.compile(r"\S")  # \s is what str.isspace() says, as str.strip() uses
+
+
+def _first_non_space(text: str, pos: int) -> int:
+    """The index of the first non-space character from pos (len(text) when none)."""
+    found = _NON_SPACE_RE.search(text, pos)
+    return found.start() if found else len(text)
 
 
 def _match_at(text: str, start: int, allow_title_case: bool) -> Dateline | None:

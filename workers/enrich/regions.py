@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Iterable, Sequence
 
 from indexer.article import RegionMention
@@ -157,7 +159,7 @@ def find_regions(
 
 
 # ---------------------------------------------------------------- candidate mentions
-_WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
+_NEXT_WORD = re.compile(r"(?:'s|’s)?[ \t]*([^\W_][\w'’\-.]*)?")  # a possessive, spaces, a word
 
 
 def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, int] | None,
@@ -180,15 +182,18 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
             refs = _surface_refs(surface, gaz.meaning(index))
             read = _Memo.keep(known, surface, _read(gaz, surface, refs))
         if read[1]:
-            raw.append((start, end, surface, read))
-    # longest match first, left to right; a kept match hides the shorter ones it overlaps
+            raw.append((start - end, start, end, surface, read))
+    # longest match first, left to right (no two hits share a span: the tuples never compare past `end`);
+    # a kept match hides the shorter ones it overlaps
+    raw.sort()
     kept: list[Mention] = []
     covered = bytearray(len(text))
-    for start, end, surface, (key, refs, places, kinds, alone) in sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0])):
+    inside = _Containers(skip)
+    for _, start, end, surface, (key, refs, places, kinds, alone) in raw:
         if covered.find(1, start, end) >= 0:
             continue
         covered[start:end] = b"\x01" * (end - start)
-        if _inside(skip, start, end) and not all(r.kind in ("demonym", "country") for r in refs):
+        if inside(start, end) and not all(r.kind in ("demonym", "country") for r in refs):
             continue
         m = Mention(source, start, end, surface, key, refs, places=places, kinds=kinds, alone=alone)
         _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
@@ -241,13 +246,16 @@ class _Memo:
         return value
 
 
-_MEMOS: "weakref.WeakKeyDictionary[Gazetteer, _Memo]" = weakref.WeakKeyDictionary()
+# By id(gazetteer), the entry dropped when that gazetteer goes (so an id is never reused while listed): a
+# plain dict lookup is several times cheaper than a WeakKeyDictionary's, and a story asks dozens of times.
+_MEMOS: dict[int, _Memo] = {}
 
 
 def _memo(gaz: Gazetteer) -> _Memo:
-    memo = _MEMOS.get(gaz)
+    memo = _MEMOS.get(id(gaz))
     if memo is None:
-        memo = _MEMOS[gaz] = _Memo()
+        memo = _MEMOS[id(gaz)] = _Memo()
+        weakref.finalize(gaz, _MEMOS.pop, id(gaz), None)
     return memo
 
 
@@ -288,14 +296,20 @@ def _any_capital(surface: str) -> bool:
     return any(tok[:1].isupper() for tok in surface.split())
 
 
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """True when a span strictly longer than [start, end) contains it."""
-    for s, e in spans:
-        if s > start:
-            break
-        if s <= start and end <= e and (e - s) > (end - start):
-            return True
-    return False
+class _Containers:
+    """Sorted spans (of other names), asked whether one of them strictly contains [start, end)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._starts = [s for s, _ in spans]
+        # the furthest end among the spans up to each index: most places lie in no span, and say so at once
+        self._reach = list(accumulate((e for _, e in spans), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        n = bisect_right(self._starts, start)
+        if not n or self._reach[n - 1] < end:
+            return False
+        return any(end <= e and (s, e) != (start, end) for s, e in self._spans[:n])
 
 
 def _is_title_case(title: str, min_words: int = 3) -> bool:
@@ -337,14 +351,10 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
     return text[j:i].rstrip("."), j
 
 
-def _next_word(text: str, pos: int) -> tuple[str, int]:
-    i = pos
-    if text[i:i + 2] in ("'s", "’s"):
-        i += 2
-    while i < len(text) and text[i] in " \t":
-        i += 1
-    m = _WORD.match(text, i)
-    return (m.group(0).rstrip(".,"), i) if m else ("", -1)
+def _next_word(text: str, pos: int) -> str:
+    """The word after pos (past a possessive 's and spaces only), without a final full stop or comma."""
+    word = _NEXT_WORD.match(text, pos).group(1)
+    return word.rstrip(".,") if word else ""
 
 
 def _quoted_prev(text: str, pos: int) -> str:
@@ -364,7 +374,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bool) -> None:
     prev, prev_at = _prev_word(text, m.start)
-    nxt, _ = _next_word(text, m.end)
+    nxt = _next_word(text, m.end)
     prev_l, nxt_l = prev.lower(), nxt.lower()
     m.initial = _sentence_initial(text, m.start) or title_case
     m.admin_cue = nxt_l in ADMIN_CUES
@@ -411,13 +421,21 @@ def _share_admin_cues(mentions: list[Mention], text: str) -> None:
     def listed(a: Mention, b: Mention) -> bool:
         return a.source == b.source and text[a.end:b.start].strip().lower() in LIST_JOINERS
 
+    if any(m.list_cue or m.feature for m in mentions):  # (most stories have no cue to share)
+        _share_list_cues(mentions, text, listed)
+    if any("country" in m.kinds and len(m.kinds) > 1 for m in mentions):
+        _mark_country_lists(mentions, text, listed)
+
+
+def _share_list_cues(mentions: list[Mention], text: str, listed) -> None:
+    """_share_admin_cues for plural cues and feature words."""
     water = False  # the mention after this one ends a list of reservoirs
     for i in range(len(mentions) - 1, 0, -1):
         b, a = mentions[i], mentions[i - 1]
         if b.list_cue >= 0 and not b.feature:
             water = False
             continue  # nothing to share (most pairs)
-        water = b.feature and (water or _next_word(text, b.end)[0].lower() in FEATURES_AFTER_ANY_CASE)
+        water = b.feature and (water or _next_word(text, b.end).lower() in FEATURES_AFTER_ANY_CASE)
         if not listed(a, b):
             water = False
             continue
@@ -428,8 +446,6 @@ def _share_admin_cues(mentions: list[Mention], text: str) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if a.list_cue > 0 and listed(a, b):
             b.admin_cue, b.list_cue = True, 1
-    if any("country" in m.kinds and len(m.kinds) > 1 for m in mentions):
-        _mark_country_lists(mentions, text, listed)
 
 
 def _mark_country_lists(mentions: list[Mention], text: str, listed) -> None:
@@ -458,11 +474,12 @@ def _link_qualifiers(mentions: list[Mention], text: str) -> None:
 
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if text[a.end:b.start] in ("'s ", "’s ") and a.source == b.source and not a.person \
+        gap = text[a.end:b.start]
+        if gap in ("'s ", "’s ") and a.source == b.source and not a.person \
                 and "country" in a.kinds and b.kinds & {"admin1", "locality"}:
             b.qualifier = a
             continue
-        if joined(a, b) != "," or text[a.end:b.start] not in (", ", ","):
+        if gap not in (", ", ",") or a.source != b.source:
             continue
         if i > 0 and joined(mentions[i - 1], a) in (",", "and", ", and", "or"):
             continue
@@ -512,6 +529,8 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
             m.refs = [r for r in m.refs if r.curated and r.kind != "admin1"]  # "August", "Central Commission"
             m.places = [(p, r) for p, r in m.places if r in m.refs]
             m.alone = _alone(gaz, m.key, m.refs, m.places)
+        if "demonym" not in kinds and "region" not in kinds:
+            continue  # (most names)
         for r in m.refs:
             if r.kind == "demonym" and not m.language:
                 m.demonym = r.target
@@ -520,37 +539,43 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
     countries = _first_evidence(gaz, mentions, dateline_place)
     if _drop_foreign_regions(mentions, countries):
         countries = _first_evidence(gaz, mentions, dateline_place)
-    # _choose reads only these fields of a mention: mentions alike choose alike
+    # _choose reads only these fields of a mention: mentions alike choose alike, and weigh alike, as many
+    # times as they occur (weights are halves and wholes: their sums are exact in any order)
     groups: dict[tuple, list[Mention]] = {}
+    fixed: list[tuple[str | None, str, float]] = []  # what the mentions that choose nothing weigh each round
+    fixed_below: list[tuple[str | None, str, float]] = []
     for m in mentions:
         if not (m.demonym or m.region or m.person):
             alike = (m.surface, m.feature, m.admin_cue, m.city_cue, m.qualifier.surface if m.qualifier else None,
                      m.loose, m.initial, m.prev_name, m.among_countries)
             groups.setdefault(alike, []).append(m)
+            continue
+        if m.demonym:
+            fixed.append((m.demonym, m.key, 0.5))
+        elif m.region:
+            fixed.append((m.region[0], m.key, 1.0))
+        if m.region and m.region[1]:
+            fixed_below += ((m.region[0], m.key, 1.0), (m.region[1], m.key, 1.0))
+    alike_groups = [(group[0], float(len(group)), group) for group in groups.values()]
+    dateline_weight = [(dateline_place.country_code, "\0dateline", 1.0)] if dateline_place is not None else []
     for _ in range(PASSES):
-        before = [m.chosen for m in mentions]
-        below = []  # places below country level, by country code and by admin1 code
-        for m in mentions:
-            chosen = m.chosen
+        below = fixed_below.copy()  # places below country level, by country code and by admin1 code
+        for first, count, _group in alike_groups:
+            chosen = first.chosen
             if chosen is not None and chosen.level != "country":
-                below += ((chosen.country_code, m.key, 1.0), (chosen.admin1_code, m.key, 1.0))
-            elif m.region and m.region[1]:
-                below += ((m.region[0], m.key, 1.0), (m.region[1], m.key, 1.0))
+                below += ((chosen.country_code, first.key, count), (chosen.admin1_code, first.key, count))
         below = _Evidence(below)
-        for group in groups.values():
-            chosen = _choose(gaz, group[0], countries, below)
+        changed = False
+        for first, _count, group in alike_groups:
+            chosen = _choose(gaz, first, countries, below)
+            changed = changed or (chosen is not first.chosen and chosen != first.chosen)
             for m in group:
                 m.chosen = chosen
-        weights = [(dateline_place.country_code, "\0dateline", 1.0)] if dateline_place is not None else []
-        for m in mentions:
-            if m.chosen is not None:
-                weights.append((m.chosen.country_code, m.key, 1.0))
-            elif m.demonym:
-                weights.append((m.demonym, m.key, 0.5))
-            elif m.region:
-                weights.append((m.region[0], m.key, 1.0))
+        weights = dateline_weight + fixed
+        weights += [(first.chosen.country_code, first.key, count) for first, count, _group in alike_groups
+                    if first.chosen is not None]
         countries = _Evidence(weights)
-        if before == [m.chosen for m in mentions]:
+        if not changed:
             break
     _drop_person_namesakes(mentions, countries)
 
@@ -810,9 +835,12 @@ def _aggregate(gaz: Gazetteer, mentions: list[Mention], lede_end: int) -> dict[t
     for m in mentions:
         weight = TITLE_WEIGHT if m.source == "title" else LEDE_WEIGHT if m.start < lede_end else BODY_WEIGHT
         if m.chosen is not None:
-            chain = _chain(gaz, m.chosen)
-            for place in chain:
-                add(place, m, weight, place is m.chosen)
+            add(m.chosen, m, weight, True)
+            for place in _ancestors(gaz, m.chosen):
+                r = regions.get((place.level, place.code))  # add(place, m, weight, False) inlined: most mentions
+                if r is None:
+                    r = regions[(place.level, place.code)] = _Region(place)
+                r.mentions += 1
         elif m.demonym and m.demonym in gaz.countries:
             add(gaz.countries[m.demonym], m, weight * DEMONYM_FACTOR, True)
         elif m.region:
@@ -824,12 +852,14 @@ def _aggregate(gaz: Gazetteer, mentions: list[Mention], lede_end: int) -> dict[t
     return regions
 
 
-def _chain(gaz: Gazetteer, place: Place) -> list[Place]:
-    """The place and its ancestors: a locality brings its admin1 and country."""
-    chain = [place]
+def _ancestors(gaz: Gazetteer, place: Place) -> list[Place]:
+    """What a place implies: a locality its admin1 and country, an admin1 its country."""
+    if place.level == "country":
+        return []
+    chain = []
     if place.level == "locality" and place.admin1_code in gaz.admin1:
         chain.append(gaz.admin1[place.admin1_code])
-    if place.level != "country" and place.country_code in gaz.countries:
+    if place.country_code in gaz.countries:
         chain.append(gaz.countries[place.country_code])
     return chain
 
@@ -858,11 +888,11 @@ def _mark_focus(gaz: Gazetteer, regions: dict[tuple[str, str], _Region], datelin
             value *= CAPITAL_FACTOR
         return value * LEVEL_FACTOR[r.place.level]
 
-    ranked = sorted(regions.values(), key=lambda r: (-score(r), -LEVELS.index(r.place.level)))
-    first = ranked[0]
+    ranked = sorted(((score(r), r) for r in regions.values()), key=lambda sr: (-sr[0], -LEVELS.index(sr[1].place.level)))
+    first_score, first = ranked[0]
     first.focus = True
-    for r in ranked[1:]:
-        if score(r) < FOCUS_SECOND * score(first):
+    for r_score, r in ranked[1:]:
+        if r_score < FOCUS_SECOND * first_score:
             break
         if not _related(r.place, first.place) or "country" not in (r.place.level, first.place.level):
             r.focus = True
