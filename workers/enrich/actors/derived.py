@@ -74,14 +74,19 @@ def generic_forms(actor: Actor, forms: Mapping[str, list[str]], base: ActorBase)
     return result
 
 
+def forms_by_holder(forms: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """government id -> its country forms, in the order of `forms` (the inverse of the form map)."""
+    result: dict[str, list[str]] = defaultdict(list)
+    for form, holders in forms.items():
+        for government in holders:
+            result[government].append(form)
+    return result
+
+
 def national_police(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, str]:
     """country -> its national police: the one state force of the country whose generic phrases say "the police",
     else the one named "<country form> police" or "<country form>'s national police" ("Kenyan police")."""
-    own_forms: dict[str, list[str]] = defaultdict(list)
-    for form, holders in forms.items():
-        for country, government in governments.items():
-            if government in holders:
-                own_forms[country].append(re.escape(form))
+    forms_of = forms_by_holder(forms)
     generic: dict[str, list[str]] = defaultdict(list)
     named: dict[str, list[str]] = defaultdict(list)
     for actor in base.actors.values():
@@ -89,8 +94,8 @@ def national_police(base: ActorBase, forms: Mapping[str, list[str]], governments
             continue
         if any(g.lower() == "the police" for g in actor.generic):
             generic[actor.country].append(actor.id)
-        elif own_forms[actor.country]:
-            shape = re.compile(rf"^(?:{'|'.join(own_forms[actor.country])})(?:['’]s)?\s+(?:[Nn]ational\s+)?[Pp]olice$")
+        elif own := forms_of.get(governments.get(actor.country)):
+            shape = re.compile(rf"^(?:{'|'.join(map(re.escape, own))})(?:['’]s)?\s+(?:[Nn]ational\s+)?[Pp]olice$")
             if any(shape.match(fold(a).cased) for a in (actor.name, *actor.aliases)):
                 named[actor.country].append(actor.id)
     result = {country: ids[0] for country, ids in named.items() if len(ids) == 1}
@@ -139,11 +144,12 @@ def national_services(base: ActorBase, forms: Mapping[str, list[str]], governmen
     for actor in base.actors.values():
         if actor.country:
             held[actor.country] |= {g.lower().removeprefix("the ") for g in actor.generic}
+    forms_of = forms_by_holder(forms)
     result: dict[str, dict[str, str]] = {}
     for country, government in governments.items():
         if government not in forces:
             continue
-        own = "|".join(re.escape(f) for f, holders in forms.items() if government in holders)
+        own = "|".join(map(re.escape, forms_of[government]))
         under = [a for a in base.actors.values() if a.type == "state_forces" and government in ancestors(base, a.id)]
         words = {}
         for word in _SERVICE_WORDS:
@@ -297,10 +303,7 @@ def national_body_phrases(base: ActorBase, forms: Mapping[str, list[str]], gover
     name carries its country ("Niger Civil Protection", "National Police of Ukraine" give "Niger's civil
     protection", "Ukraine's National Police", "Kyiv's National Police"), so every country form names them."""
     national = set(governments.values())
-    forms_of: dict[str, list[str]] = defaultdict(list)
-    for form, ids in forms.items():
-        for government in ids:
-            forms_of[government].append(form)
+    forms_of = forms_by_holder(forms)
     result: dict[str, list[tuple[str, str]]] = {}
     for actor in base.actors.values():
         if actor.type not in ("government", "state_forces") or actor.id in national:
@@ -332,9 +335,10 @@ _DESCRIBED_GOVERNMENT_RE = re.compile(r"^(?:the\s+)?(?!the\b)(?P<what>[a-z][\w-]
 def possessive_government_phrases(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
     """National government id -> aliases "<country form>'s <description>" from its generic descriptions ("the
     army-led government" gives "Sudan's army-led government"), so a shorter alias inside ("Sudan's army") does not win."""
+    forms_of = forms_by_holder(forms)
     result: dict[str, list[tuple[str, str]]] = {}
     for government in set(governments.values()):
-        own = [f for f, holders in forms.items() if government in holders and "'" not in f and "’" not in f]
+        own = [f for f in forms_of[government] if "'" not in f and "’" not in f]
         lowered = {f.lower() for f in own}
         described = {m.group("what") for g in base.actors[government].generic
                      if (m := _DESCRIBED_GOVERNMENT_RE.match(g)) and not lowered & set(m.group("what").split())}

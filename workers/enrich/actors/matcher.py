@@ -455,7 +455,7 @@ class ActorMatcher:
         for m in BARE_POLICE_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
                 continue
-            if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()) or POLICING_AFTER_RE.match(text, m.end()):
+            if _acts_as_force(text, m.end()):
                 yield police, m.span()
 
     def _bare_services(self, text: str, context: _Context, taken: list[tuple[int, int]]):
@@ -468,7 +468,7 @@ class ActorMatcher:
             force = services.get(" ".join(m.group("word").lower().split()))
             if force is None or any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if ACTING_AFTER_RE.match(text, m.end()) or FIGHTING_AFTER_RE.match(text, m.end()) or POLICING_AFTER_RE.match(text, m.end()):
+            if _acts_as_force(text, m.end()):
                 yield force, m.span()
 
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
@@ -525,6 +525,11 @@ def _qualifies_named(match: ActorMatch, text: str, named_at: set[int]) -> bool:
 
 
 _SPACES_AFTER_RE = re.compile(r"\s*")
+
+
+def _acts_as_force(text: str, end: int) -> bool:
+    """Whether a bare force word ending at `end` acts: as states do, fights, or polices."""
+    return bool(ACTING_AFTER_RE.match(text, end) or FIGHTING_AFTER_RE.match(text, end) or POLICING_AFTER_RE.match(text, end))
 
 
 def _after_other_name(text: str, start: int) -> bool:
