@@ -24,14 +24,22 @@ def page_from_bytes(body: bytes, url: str, status: int = 200, headers: dict[str,
 
 def read_page(source: str) -> dict:
     if source.startswith(("http://", "https://")):
-        with httpx.Client(follow_redirects=True, timeout=30, max_redirects=10) as client:
-            response = client.get(source)
-        if len(response.content) > MAX_BYTES:
-            raise ValueError(f"{source}: response larger than {MAX_BYTES} bytes")
-        page = page_from_bytes(response.content, source, response.status_code, dict(response.headers))
-        page["final_url"] = str(response.url)
-        return page
+        return _fetch(source)
     path = Path(source)
     if path.stat().st_size > MAX_BYTES:
         raise ValueError(f"{source}: file larger than {MAX_BYTES} bytes")
     return page_from_bytes(path.read_bytes(), path.resolve().as_uri(), headers={"content-type": "text/html"})
+
+
+def _fetch(url: str) -> dict:
+    # Streamed so that a huge response is refused at the limit instead of being held in memory first.
+    with httpx.Client(follow_redirects=True, timeout=30, max_redirects=10) as client:
+        with client.stream("GET", url) as response:
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_BYTES:
+                    raise ValueError(f"{url}: response larger than {MAX_BYTES} bytes")
+    page = page_from_bytes(bytes(body), url, response.status_code, dict(response.headers))
+    page["final_url"] = str(response.url)
+    return page
