@@ -46,7 +46,8 @@ _ACTING_VERBS = _verb_forms(
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
-    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall",
+    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall "
+    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
@@ -58,7 +59,13 @@ _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
 # "Pakistan and the Taliban agreed": a name the base lacks, coordinated after the country, shares its verb
 _AND_NAME = r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|"
+# (a country that hosts a tournament or votes in its own election is a venue: guideline section 2)
+_VENUE_AFTER = (r"(?:(?<=host)|(?<=hosts)|(?<=hosted)|(?<=hosting))\s+(?:(?:the|a|an|this|next|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,3}?"
+                r"(?:(?:World\s+)?Cup|[Ff]inals?|[Gg]ames|Olympics|[Tt]ournament|[Cc]hampionships?|[Mm]atch(?:es)?|[Rr]ace|"
+                r"[Mm]arathon|[Ff]estival|[Cc]oncert|[Ee]xhibition|[Ff]air|Expo|[Gg]rand\s+[Pp]rix)\b|"
+                r"(?:(?<=vote)|(?<=votes)|(?<=voted)|(?<=voting))\s+(?:(?:again|today|tomorrow|on\s+\w+)\s+)?in\s+(?:a|an|the|its|their)\s+"
+                r"(?:[\w-]+\s+){0,3}?(?:elections?|polls?|referendum|vote|ballot|run-?off)\b")
+ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b(?!{_VENUE_AFTER})|"
                               r"-(?:backed|led|brokered|funded|sponsored|supported|mediated|imposed|run|controlled)\b")
 # A base phrase opening with its backer: "Iran-backed militias" (not "-led" or "-aligned": no act of the state).
 BACKED_PREFIX_RE = re.compile(r"(?:the\s+)?(?P<form>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})-(?:backed|funded|sponsored|supported|"
@@ -77,8 +84,6 @@ ACTING_BEFORE_RE = re.compile(
     rf"(?:by\s+(?:tele)?phone\s+|directly\s+)?with(?:\s+both)?|"
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
-    rf"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
-    rf"[Nn]egotiators)\s+in|"
     rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
     rf"subsidies|funds|proposal|offer|request|plan|invitation|guarantees|approval|consent|permission)"
@@ -102,10 +107,23 @@ OFFICIALS_AFTER_RE = re.compile(
 )
 SHARED_OFFICIALS_RE = re.compile(r"\s+(?:(?:senior|top|federal|government)\s+)?(?:authorities|officials|governments|leaders|"
                                  r"diplomats|mediators|negotiators|envoys|delegations|ambassadors)\b")
+# People of the state in its capital: "officials in Kinshasa" (the capital itself right after "in": "local officials in
+# Mopti, Mali" or "officials in Lahore" are no national government, guideline section 2).
+OFFICIALS_IN_BEFORE_RE = re.compile(
+    r"(?<![Ll]ocal\s)(?<![Rr]egional\s)(?<![Pp]rovincial\s)(?<![Ss]tate\s)(?<![Mm]unicipal\s)(?<![Dd]istrict\s)(?<![Cc]ity\s)"
+    r"(?<![Cc]ounty\s)"
+    r"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
+    r"[Nn]egotiators)\s+in\s+(?:the\s+)?$")
+# Clashes "with" a country are its armed forces' doing (guideline section 2); a war "with" it, most often named in
+# passing ("after the 2025 war with Israel"), makes neither its forces nor its government act (nor does a trade war).
+CLASHES_WITH_BEFORE_RE = re.compile(
+    r"\b(?i:clashes|fighting|hostilities|skirmishes|firefights?|gunfights?|gun\s+battles?|exchanges\s+of\s+fire)\s+"
+    r"with\s+(?:neighbouring\s+|neighboring\s+)?(?:the\s+)?$")
+WAR_WITH_BEFORE_RE = re.compile(r"\b(?i:wars?)\s+with\s+(?:neighbouring\s+|neighboring\s+)?(?:the\s+)?$")
 # (not "the army-led government": a military word that only qualifies the next one)
 MILITARY_AFTER_RE = re.compile(
     r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise|military|ground|"
-    r"full-scale|naval)\s+)*(?:strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?|missiles?|bombs?|"
+    r"full-scale|naval|security)\s+)*(?:strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?|missiles?|bombs?|"
     r"rockets?|shells|artillery|shelling|troops|soldiers?|forces|officers|military|army|navy|air\s+force|"
     r"air\s+defen[cs]es|warships?|tanks?|raids?|bombardment|bombing|offensive|assault|incursion|invasion|attacks?|"
     r"gunfire|fire)\b(?!-)(?!\s+(?:makers?|manufacturers?|industry|exports?|compan(?:y|ies)|firms?|brigades?|sales|"

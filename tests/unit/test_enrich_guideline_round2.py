@@ -1,0 +1,112 @@
+"""The rules of demo/articles/ANNOTATION.md not covered by test_enrich_guideline_actors.py, on invented news
+sentences: security forces of a country, local and provincial officials, clashes and wars "with" a country,
+venues, names inside other names, spokespersons, officials named by office, and cited sources (section 4)."""
+from __future__ import annotations
+
+import pytest
+
+from workers.enrich.actors import ActorMatcher
+
+from .conftest import linked_ids
+
+BASE = """
+- {id: ml-gov, name: Government of Mali, aliases: [Malian government, Bamako government, Malian authorities], type: government, country: ML}
+- {id: ml-fama, name: Malian Armed Forces, aliases: [FAMa, Malian army, Malian troops], type: state_forces, country: ML, parent: ml-gov}
+- {id: ng-gov, name: Government of Nigeria, aliases: [Nigerian government, Abuja government], type: government, country: NG}
+- {id: ng-army, name: Nigerian Army, aliases: [Nigerian army, Nigerian military, Nigerian troops], type: state_forces, country: NG, parent: ng-gov}
+- {id: pk-gov, name: Government of Pakistan, aliases: [Pakistani government, Islamabad government], type: government, country: PK}
+- {id: pk-army, name: Pakistan Army, aliases: [Pakistani army, Pakistani military, Pakistani soldiers], type: state_forces, country: PK, parent: pk-gov}
+- {id: af-gov, name: Taliban (Islamic Emirate of Afghanistan), aliases: [Taliban government, Afghanistan's Taliban government, Kabul's Taliban rulers], type: government, country: AF}
+- {id: af-forces, name: Taliban security forces, aliases: [Taliban forces, Afghan Taliban forces], type: state_forces, country: AF, parent: af-gov}
+- {id: cd-gov, name: Government of the Democratic Republic of the Congo, aliases: [Congolese government, Kinshasa government], type: government, country: CD}
+- {id: rw-gov, name: Government of Rwanda, aliases: [Rwandan government, Kigali government], type: government, country: RW}
+- {id: rw-rdf, name: Rwanda Defence Force, aliases: [Rwandan army, Rwandan troops], type: state_forces, country: RW, parent: rw-gov}
+- {id: et-gov, name: Government of Ethiopia, aliases: [Ethiopian government, Addis Ababa government], type: government, country: ET}
+- {id: er-gov, name: Government of Eritrea, aliases: [Eritrean government, Asmara government], type: government, country: ER}
+- {id: er-edf, name: Eritrean Defence Forces, aliases: [Eritrean army, Eritrean troops], type: state_forces, country: ER, parent: er-gov}
+- {id: cn-gov, name: Government of China, aliases: [Chinese government, Beijing government], type: government, country: CN}
+- {id: qa-gov, name: Government of Qatar, aliases: [Qatari government, Doha government], type: government, country: QA}
+- {id: iq-gov, name: Government of Iraq, aliases: [Iraqi government, Baghdad government], type: government, country: IQ}
+- {id: so-gov, name: Federal Government of Somalia, aliases: [Somali government, Mogadishu government], type: government, country: SO}
+- {id: us-gov, name: Government of the United States, aliases: [US government, Washington government], type: government, country: US}
+- {id: ua-gov, name: Government of Ukraine, aliases: [Ukrainian government, Kyiv government], type: government, country: UA}
+- {id: eg-gov, name: Government of Egypt, aliases: [Egyptian government, Cairo government], type: government, country: EG}
+"""
+
+
+@pytest.fixture(scope="module")
+def matcher(matcher_for) -> ActorMatcher:
+    return matcher_for(BASE)
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # "<demonym> security forces" act as the country's national armed forces
+    ("Malian security forces detained twelve men at a market in Mopti.", {"ML": 3.0}, ["ml-fama"]),
+    ("Nigerian security forces rescued 40 pupils in Kaduna state.", {"NG": 3.0}, ["ng-army"]),
+    ("Pakistan's security forces killed six militants in North Waziristan.", {"PK": 3.0}, ["pk-army"]),
+    # the situation of a country's security is no force
+    ("Mali's security situation has worsened since 2012.", {"ML": 3.0}, []),
+])
+def test_security_forces_of_a_country_are_its_armed_forces(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # officials in the capital, or named by their country, speak for the national government
+    ("Officials in Islamabad said talks would resume next week.", {"PK": 3.0}, ["pk-gov"]),
+    ("Officials in Kinshasa and Kigali said the deal would hold.", {"CD": 2.0, "RW": 1.0}, ["cd-gov", "rw-gov"]),
+    ("Pakistani officials said the crossing at Torkham would reopen.", {"PK": 3.0}, ["pk-gov"]),
+    # local, regional and provincial officials do not, even where the country is named after their town
+    ("Local officials in Mopti, Mali, said the bridge had collapsed.", {"ML": 3.0}, []),
+    ("Local officials in Bamako said the market would reopen.", {"ML": 3.0}, []),
+    ("Regional officials in Islamabad said schools would close.", {"PK": 3.0}, []),
+    ("Officials in Lahore said the floods had reached 300 villages.", {"PK": 3.0}, []),
+    ("Provincial authorities in Kabul said the road was closed.", {"AF": 3.0}, []),
+])
+def test_national_not_local_or_provincial_officials(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # clashes "with" a country are its armed forces' doing, not its government's
+    ("Border clashes with Afghanistan left 20 Pakistani soldiers dead.", {"PK": 2.0, "AF": 1.0}, ["af-forces", "pk-army"]),
+    ("Clashes with Rwanda erupted near Goma overnight.", {"CD": 2.0, "RW": 1.0}, ["rw-rdf"]),
+    ("Heavy fighting with Eritrea resumed along the border.", {"ET": 2.0, "ER": 1.0}, ["er-edf"]),
+    # a war "with" a country, named in passing, makes neither act; nor does a trade war
+    ("Ethiopia's war with Eritrea in 1998 killed tens of thousands.", {"ET": 2.0, "ER": 1.0}, []),
+    ("Asmara said the war with Ethiopia was over.", {"ER": 2.0, "ET": 1.0}, ["er-gov"]),
+    ("Beijing's trade war with Washington hurt exporters.", {"CN": 1.0, "US": 1.0}, []),
+    # talks "with" a country are the state's doing
+    ("Cairo resumed talks with Addis Ababa on the dam.", {"EG": 2.0, "ET": 1.0}, ["eg-gov", "et-gov"]),
+])
+def test_clashes_and_wars_with_a_country(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a host of a tournament, or a country voting in its own election, is a venue
+    ("Qatar will host the Asian Cup final in January.", {"QA": 3.0}, []),
+    ("Qatar hosted the 2022 World Cup.", {"QA": 3.0}, []),
+    ("Iraq votes in a general election in November.", {"IQ": 3.0}, []),
+    ("Somalia voted in its first direct local elections in decades.", {"SO": 3.0}, []),
+    # hosting talks and voting at the UN are acts of the state
+    ("Qatar hosted talks between Kinshasa and the M23.", {"QA": 1.0, "CD": 2.0}, ["cd-gov", "qa-gov"]),
+    ("Egypt voted against the resolution in New York.", {"EG": 3.0}, ["eg-gov"]),
+])
+def test_a_venue_is_no_actor(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # verbs of statements and appeals a state makes
+    ("Washington reaffirmed its support for Ukraine at the summit.", {"UA": 2.0, "US": 1.0}, ["us-gov"]),
+    ("The government appealed for help as the river rose.", {"SO": 3.0}, ["so-gov"]),
+    ("Cairo expressed concern over the filling of the dam.", {"EG": 2.0, "ET": 1.0}, ["eg-gov"]),
+    ("Kinshasa reiterated that it would not negotiate with the rebels.", {"CD": 3.0}, ["cd-gov"]),
+    ("Abuja proposed a new tax on imported fuel.", {"NG": 3.0}, ["ng-gov"]),
+    # a country merely supported by someone does not act; nor a country as an economy
+    ("The statement reaffirmed support for Ukraine's sovereignty.", {"UA": 3.0}, []),
+    ("Somalia imports most of its rice.", {"SO": 3.0}, []),
+])
+def test_the_state_acting_by_statements_and_appeals(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
