@@ -110,3 +110,30 @@ def test_a_venue_is_no_actor(matcher, text, countries, expected):
 ])
 def test_the_state_acting_by_statements_and_appeals(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected
+
+
+BRANCHES = """
+- {id: il-gov, name: Government of Israel, aliases: [Israeli government], type: government, country: IL}
+- {id: il-idf, name: Israel Defense Forces, aliases: [IDF, Israeli army, Israeli military], type: state_forces, country: IL, parent: il-gov}
+- {id: il-iaf, name: Israeli Air Force, aliases: [Israeli Air Force, IAF], type: state_forces, country: IL, parent: il-idf}
+- {id: mm-junta, name: Myanmar military government, aliases: [Myanmar junta, Myanmar's junta], type: government, country: MM,
+   generic: [the junta, the regime]}
+- {id: mm-army, name: Tatmadaw, aliases: [Myanmar military, Myanmar army], type: state_forces, country: MM, parent: mm-junta,
+   generic: [junta jets, junta warplanes]}
+- {id: mm-air, name: Myanmar Air Force, aliases: [Myanmar Air Force], type: state_forces, country: MM, parent: mm-army,
+   generic: [the air force]}
+"""
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a country's aircraft, jets or warplanes are its national armed forces
+    ("Israeli jets struck a former army site near Kisweh.", {"SY": 2.0, "IL": 1.0}, ["il-idf"]),
+    ("Israeli fighter jets hit a depot near Nabatieh.", {"LB": 2.0, "IL": 1.0}, ["il-idf"]),
+    ("Israeli aircraft bombed a house in Rafah.", {"PS": 2.0, "IL": 1.0}, ["il-idf"]),
+    ("Junta jets bombed a school in Sagaing.", {"MM": 3.0}, ["mm-army"]),
+    # the branch is an actor of its own only where the text names it
+    ("The Israeli Air Force said it had hit 20 targets.", {"IL": 3.0}, ["il-iaf"]),
+    ("The air force bombed the village twice.", {"MM": 3.0}, ["mm-air"]),
+])
+def test_aircraft_are_the_national_forces_and_a_branch_only_by_name(matcher_for, text, countries, expected):
+    assert linked_ids(matcher_for(BRANCHES), text, countries) == expected

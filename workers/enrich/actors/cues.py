@@ -123,7 +123,7 @@ WAR_WITH_BEFORE_RE = re.compile(r"\b(?i:wars?)\s+with\s+(?:neighbouring\s+|neigh
 # (not "the army-led government": a military word that only qualifies the next one)
 MILITARY_AFTER_RE = re.compile(
     r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise|military|ground|"
-    r"full-scale|naval|security)\s+)*(?:strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?|missiles?|bombs?|"
+    r"full-scale|naval|security|fighter|combat)\s+)*(?:strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?|missiles?|bombs?|"
     r"rockets?|shells|artillery|shelling|troops|soldiers?|forces|officers|military|army|navy|air\s+force|"
     r"air\s+defen[cs]es|warships?|tanks?|raids?|bombardment|bombing|offensive|assault|incursion|invasion|attacks?|"
     r"gunfire|fire)\b(?!-)(?!\s+(?:makers?|manufacturers?|industry|exports?|compan(?:y|ies)|firms?|brigades?|sales|"
