@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from workers.enrich.actors import ActorMatcher
+from workers.enrich.cited import cited_sources
+from workers.enrich.ner import Entity
 
 from .conftest import linked_ids
 
@@ -137,3 +139,71 @@ BRANCHES = """
 ])
 def test_aircraft_are_the_national_forces_and_a_branch_only_by_name(matcher_for, text, countries, expected):
     assert linked_ids(matcher_for(BRANCHES), text, countries) == expected
+
+
+ORGS = """
+- {id: un, name: United Nations, aliases: [United Nations, UN], type: international_org}
+- {id: unhcr, name: UNHCR, aliases: [UNHCR, UN refugee agency, UN High Commissioner for Refugees], type: international_org, parent: un}
+- {id: wfp, name: World Food Programme, aliases: [World Food Programme, WFP, UN food agency], type: international_org, parent: un}
+- {id: au, name: African Union, aliases: [African Union, AU], type: international_org}
+- {id: hrw, name: Human Rights Watch, aliases: [Human Rights Watch, HRW], type: monitor_ngo}
+- {id: ml-gov, name: Government of Mali, aliases: [Malian government, Bamako government], type: government, country: ML}
+- {id: sd-gov, name: Government of Sudan, aliases: [Sudanese government], type: government, country: SD}
+- {id: sd-saf, name: Sudanese Armed Forces, aliases: [SAF, Sudanese army], type: state_forces, country: SD, parent: sd-gov}
+- {id: sd-rsf, name: Rapid Support Forces, aliases: [RSF, Rapid Support Forces], type: rebel_group, country: SD}
+- {id: sd-byun, name: Amal Osman, aliases: [Amal Osman], type: person, parent: unhcr}
+"""
+
+
+@pytest.fixture(scope="module")
+def orgs(matcher_for) -> ActorMatcher:
+    return matcher_for(ORGS)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name inside another name is the inner body, not the umbrella (guideline section 1)
+    ("The UN refugee agency said 12,000 people had crossed into Chad.", ["unhcr"]),
+    ("The UN's food agency cut rations in the camps.", ["wfp"]),
+    ("The UN humanitarian spokesperson said aid was blocked.", []),
+    # an organisation's own spokesperson, officials or figures speak for it
+    ("A UNHCR spokesperson said 2,000 people crossed every day.", ["unhcr"]),
+    ("WFP officials said the convoy had been looted.", ["wfp"]),
+    ("HRW figures show 300 executions this year.", ["hrw"]),
+    ("An RSF official said the group would not withdraw.", ["sd-rsf"]),
+    # the UN's own: most often the voice of the UN body the story is about, so no actor by itself
+    ("A UN spokesperson said the mission was aware of the reports.", []),
+    ("The United Nations said the convoy had been blocked.", ["un"]),
+])
+def test_names_inside_names_and_an_organisations_own_voice(orgs, text, expected):
+    assert linked_ids(orgs, text, {"SD": 3.0}) == expected
+
+
+def cite(matcher: ActorMatcher, text: str, countries=None, persons=()) -> list[str]:
+    entities = [Entity("PERSON", p, text.index(p), text.index(p) + len(p)) for p in persons]
+    actors = matcher.link(matcher.find(text), text, countries or {"SD": 3.0}, entities)
+    return cited_sources(text, actors, entities)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed spokesperson or official cites the organisation; "a Malian official" the government
+    ("A UNHCR spokesperson said 2,000 people crossed into Chad every day.", ["UNHCR"]),
+    ("A spokesman for Human Rights Watch said soldiers had killed 14 villagers.", ["Human Rights Watch"]),
+    ("An RSF official said the group would not withdraw from El Fasher.", ["Rapid Support Forces"]),
+    ("A Sudanese army official said the drones came from the west.", ["Sudanese Armed Forces"]),
+    ("A Malian official said the convoy had reached Kidal.", ["Government of Mali"]),
+    # a named spokesperson is cited by name, not the organisation
+    ("UNHCR spokesperson Amal Osman said 2,000 people crossed every day.", ["Amal Osman"]),
+    # anonymous and generic sources are not cited
+    ("A Western diplomat said the talks had stalled.", []),
+    ("A spokesman said the base had been attacked.", []),
+    ("A local official said the bridge had collapsed.", []),
+    ("A UN spokesperson said the convoy had been blocked.", []),
+    # a party only quoted about in someone else's statement is not cited
+    ("Human Rights Watch said the RSF had killed dozens of men.", ["Human Rights Watch"]),
+    # the patterns of section 4
+    ("According to the World Food Programme, famine has spread to five areas.", ["World Food Programme"]),
+    ("Figures from UNHCR show 900,000 refugees in Chad.", ["UNHCR"]),
+    ("The Sudanese army put the toll at 40.", ["Sudanese Armed Forces"]),
+])
+def test_cited_sources_by_the_guideline(orgs, text, expected):
+    assert cite(orgs, text, persons=[p for p in ("Amal Osman",) if p in text]) == expected

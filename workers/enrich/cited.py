@@ -38,6 +38,9 @@ _FILLERS_TAIL_RE = re.compile(
 _SPEAKING_FOR_RE = re.compile(r"(?:['’]s\s+(?:(?:deputy|chief|foreign|press|media)\s+)?(?:office|envoy|ambassador|"
                               r"representative|spokesman|spokeswoman|spokesperson|mission|delegation)|\s+(?:officials|"
                               r"authorities|government))$")
+# an unnamed spokesperson or official speaks for the actor named before it ("a UNHCR spokesperson said", "a Malian
+# official said": guideline section 4)
+_SPOKESPERSON_OF_RE = re.compile(r"\s+(?:official|spokesman|spokeswoman|spokesperson)$")
 _AND_RE = re.compile(r"\s+and\s+$")
 _INVERTED_RE = re.compile(
     r"[,”\"]\s*(?:said|says|added|wrote|noted|explained|told\s+reporters|according\s+to)\s+(?:(?:a|an|the)\s+"
@@ -83,6 +86,7 @@ class _Name:
     end: int
     name: str
     person: bool
+    actor: bool = False  # an actor mention's span
 
 
 def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity], places: Sequence[tuple[int, int]]) -> list[_Name]:
@@ -92,9 +96,9 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
     spans: list[_Name] = []
     taken = bytearray(len(text))
 
-    def take(start: int, end: int, name: str, person: bool) -> None:
+    def take(start: int, end: int, name: str, person: bool, actor: bool = False) -> None:
         if not any(taken[start:end]):
-            spans.append(_Name(start, end, name, person))
+            spans.append(_Name(start, end, name, person, actor))
             taken[start:end] = b"\x01" * (end - start)
 
     in_place = bytearray(len(text))
@@ -107,7 +111,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
 
     for actor in actors:
         for start, end in actor.offsets:
-            take(start, end, actor.name, actor.type == "person")
+            take(start, end, actor.name, actor.type == "person", True)
     for ent in entities:
         if ent.label in ("ORG", "PERSON"):
             lead = _ARTICLE_RE.match(ent.text)
@@ -223,6 +227,9 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
             if hit is None:
                 body = _SPEAKING_FOR_RE.search(text, max(0, tail.start() - 40), tail.start())
                 hit = body and by_end.get(body.start())
+                if hit is None and (voice := _SPOKESPERSON_OF_RE.search(text, max(0, tail.start() - 20), tail.start())):
+                    hit = by_end.get(voice.start())
+                    hit = hit if hit is not None and hit.actor and not hit.person else None
             if hit is not None:
                 found.append(hit)
                 both = _AND_RE.search(text, max(0, hit.start - 8), hit.start)  # "HRW and Amnesty said"

@@ -131,13 +131,18 @@ MILITARY_AFTER_RE = re.compile(
     # "Israel's war in Gaza", "Russia's war on Ukraine": a war the state wages on someone (not "Sudan's war")
     r"|['’]s\s+(?:war|military\s+campaign)\s+(?:in|on|against)\b"
 )
+_NOT_A_BODY_WORD = r"(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|warned|called|urged|reported|added)\b)[a-z]+\s+"
+# (its own spokesperson, officials or figures speak for the organisation itself: "a UNHCR spokesperson said", guideline
+# section 4; "the UN humanitarian spokesperson" speaks for a body of it, and so, see UN_VOICE_AFTER_RE, may "a UN spokesperson")
 UMBRELLA_AFTER_RE = re.compile(
-    r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|"
-    r"warned|called|urged|reported|added)\b)[a-z]+\s+){0,3}?(?:agency|agencies|office|offices|envoy|envoys|mission|missions|force|"
-    r"peacekeepers|peacekeeping|staff|workers|data|figures|sanctions|resolution|resolutions|experts|panel|fact-finding|"
-    r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
-    r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"
+    rf"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:{_NOT_A_BODY_WORD}){{0,3}}?(?:agency|agencies|office|offices|envoy|envoys|mission|"
+    r"missions|force|peacekeepers|peacekeeping|staff|workers|sanctions|resolution|resolutions|experts|panel|fact-finding|"
+    r"investigators|coordinator|chief|team|teams|convoy|convoys|compound|report|monitors|observers|special\s+rapporteur|"
+    rf"rapporteur|body|bodies|programme|fund|summit|talks)\b|\s+(?:{_NOT_A_BODY_WORD}){{1,3}}?(?:data|figures|official|"
+    r"officials|spokesperson|spokesman|spokeswoman)\b)"
 )
+# The UN's spokesperson, officials or figures in a story are most often those of the UN body it is about.
+UN_VOICE_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:data|figures|official|officials|spokesperson|spokesman|spokeswoman)\b")
 LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+$")
 # "an al-Qaeda-linked group": the parent organisation itself, not its local branch.
 AFFILIATES_AFTER_RE = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|style)\b")

@@ -22,7 +22,7 @@ from .cues import (
     LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
     SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
-    WAR_WITH_BEFORE_RE,
+    UN_VOICE_AFTER_RE, WAR_WITH_BEFORE_RE,
 )
 from .derived import (
     BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
@@ -375,7 +375,8 @@ class ActorMatcher:
         refugee agency", "the UN's humanitarian office", "UN-brokered truce", "UN sanctions") is not itself acting."""
         if not match.candidates or any(self.base[c].type != "international_org" for c in match.candidates):
             return False
-        return bool(UMBRELLA_AFTER_RE.match(text, match.end) or ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
+        return bool(UMBRELLA_AFTER_RE.match(text, match.end) or ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start)
+                    or (UN_RE.fullmatch(match.text) and UN_VOICE_AFTER_RE.match(text, match.end)))
 
     def _backers_inside(self, matches: Sequence[ActorMatch], context: _Context):
         """(government id, span) for a country that backs a group named with it ("Iran-backed militias",
