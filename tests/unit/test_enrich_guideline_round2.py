@@ -207,3 +207,32 @@ def cite(matcher: ActorMatcher, text: str, countries=None, persons=()) -> list[s
 ])
 def test_cited_sources_by_the_guideline(orgs, text, expected):
     assert cite(orgs, text, persons=[p for p in ("Amal Osman",) if p in text]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a source named with its article ("citing the interior ministry") is the ministry
+    ("SUNA, citing the interior ministry, said 40 people had been arrested.", ["SUNA", "Sudanese Ministry of Interior"]),
+    # an anonymous source, then a clause: what the clause names is no source
+    ("According to residents, the Sudanese army shelled the village.", []),
+    ("According to witnesses, the RSF looted the market.", []),
+    # a description, then the name in apposition, is that name
+    ("According to the UN agency for refugees, UNHCR, 32,000 people fled.", ["UNHCR"]),
+])
+def test_cited_after_according_to_and_citing(matcher_for, text, expected):
+    moi = ORGS + "- {id: sd-moi, name: Sudanese Ministry of Interior, aliases: [Sudanese Interior Ministry], type: government, country: SD, parent: sd-gov, generic: [the interior ministry]}\n"
+    assert cite(matcher_for(moi), text) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # "According to Kyiv, Russia launched ...": two clauses, each country in its own role
+    ("According to Kyiv, Russia launched 400 drones overnight.", {"UA": 2.0, "RU": 1.0}, ["ru-af", "ua-gov"]),
+    # a list ending in "and" shares one role
+    ("Talks mediated by Qatar, Egypt and Washington resumed.", {"PS": 3.0}, ["eg-gov", "qa-gov", "us-gov"]),
+    ("The truce was Qatar- and Egypt-mediated.", {"PS": 3.0}, ["eg-gov", "qa-gov"]),
+])
+def test_a_comma_between_two_clauses_is_no_list(matcher_for, text, countries, expected):
+    base = BASE + """- {id: ru-gov, name: Government of Russia, aliases: [Russian government, Moscow government], type: government, country: RU}
+- {id: ru-af, name: Russian Armed Forces, aliases: [Russian army, Russian military], type: state_forces, country: RU, parent: ru-gov}
+- {id: ua-af, name: Armed Forces of Ukraine, aliases: [Ukrainian army, Ukrainian military], type: state_forces, country: UA, parent: ua-gov}
+"""
+    assert linked_ids(matcher_for(base), text, countries) == expected

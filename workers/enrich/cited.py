@@ -58,7 +58,11 @@ _MODIFIER_RE = re.compile(r"['’]s\b|\s+(?!(?:spokes\w+|officials?|officers?|so
 # what may come between "according to" and the source's name: a lowercase description ("the price reporting
 # agency Fastmarkets", "the country's Ministry of ..."), or a description then its name in apposition
 _LEAD_IN_RE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|(?!(?:that|which|who|in|on|at|to|of|for|with|by|and|or)\s)[a-z][\w-]*|"
-                         r"[\w.-]+['’]s)\s+)+|[^.;:\"“”,]{1,60},\s+")
+                         r"[\w.-]+['’]s)\s+)+")
+# a description, then the name in apposition, which closes there ("according to the UN agency for refugees, UNRWA, ...");
+# not a clause that follows an anonymous source ("according to residents, the army shelled ...")
+_APPOSITION_RE = re.compile(r"[^.;:\"“”,]{1,60},\s+")
+_APPOSITION_END_RE = re.compile(r"\s*(?:[,.;:)(]|$)")
 _SOURCE_NOUN_RE = re.compile(r"\s*(?:['’]s\s+)?(?:data|figures|tally|count|report|statement|estimates?|monitors?)\s+"
                              r"(?:show|shows|showed|suggest|suggests|indicate|indicated|put|puts|said|says)\b")
 _ARTICLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
@@ -138,6 +142,9 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
 
 
 def _starting_at(by_start: dict[int, _Name], text: str, pos: int) -> _Name | None:
+    """The name at pos, past an article or titles unless the name holds them ("the interior ministry")."""
+    if pos in by_start:
+        return by_start[pos]
     for prefix in (_ARTICLE_RE, _TITLES_RE):
         lead = prefix.match(text, pos)
         if lead:
@@ -156,7 +163,8 @@ def _source_after(names: list[_Name], starts: list[int], by_start: dict[int, _Na
             break
         if hit is not None and name.start < hit.end:
             continue
-        if _LEAD_IN_RE.fullmatch(text, pos, name.start):
+        if _LEAD_IN_RE.fullmatch(text, pos, name.start) or (
+                _APPOSITION_RE.fullmatch(text, pos, name.start) and _APPOSITION_END_RE.match(text, name.end)):
             return name
     return hit
 

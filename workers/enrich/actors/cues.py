@@ -185,6 +185,7 @@ THE_GOVERNMENT_RE = re.compile(
 GOVERNMENT_SPOKESPERSON_RE = re.compile(r"\b[Gg]overnment(?=\s+spokes(?:man|woman|person)\b)")
 SUBNATIONAL_WORDS = frozenset({"regional", "provincial", "state", "local", "municipal", "city", "county", "district"})
 COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+LAST_COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s")  # a list of names ends in "and"/"or" ("Qatar- and Turkey-")
 PREVIOUS_WORD_RE = re.compile(r"([\w.'’-]+)\s+$")
 TITLES = frozenset(
     "President Prime Minister Premier General Gen Lt Col Colonel Major Maj Captain Capt Commander Mr Mrs Ms Dr Sheikh "

@@ -19,7 +19,7 @@ from .cues import (
     ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE,
     CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE,
     FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE, FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, INDEFINITE_BEFORE_RE,
-    LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
+    LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
     SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
     UN_VOICE_AFTER_RE, WAR_WITH_BEFORE_RE,
@@ -399,6 +399,9 @@ class ActorMatcher:
                 chains[-1].append(match)
             else:
                 chains.append([match])
+        # a list ends in "and"/"or": "According to Kyiv, Russia launched" is two clauses, not a list
+        chains = [part for chain in chains for part in
+                  ([chain] if len(chain) == 1 or LAST_COORDINATION_RE.match(text, chain[-2].end) else [[m] for m in chain])]
         for chain in chains:
             after = text[chain[-1].end:chain[-1].end + 80]
             before = text[max(0, chain[0].start - 80):chain[0].start]
