@@ -3,6 +3,8 @@ sentences: security forces of a country, local and provincial officials, clashes
 venues, names inside other names, spokespersons, officials named by office, and cited sources (section 4)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from workers.enrich.actors import ActorMatcher
@@ -236,3 +238,36 @@ def test_a_comma_between_two_clauses_is_no_list(matcher_for, text, countries, ex
 - {id: ua-af, name: Armed Forces of Ukraine, aliases: [Ukrainian army, Ukrainian military], type: state_forces, country: UA, parent: ua-gov}
 """
     assert linked_ids(matcher_for(base), text, countries) == expected
+
+
+def offices(matcher: ActorMatcher, text: str, places: tuple[str, ...]) -> list[tuple[str, str | None, int]]:
+    """(name, type, mentions) of the unlinked actors, the given place names found as places."""
+    spans = [(m.start(), m.end()) for p in places for m in re.finditer(re.escape(p), text)]
+    return sorted((a.name, a.type, a.mentions) for a in matcher.link(matcher.find(text), text, {"SD": 3.0}, skip_spans=spans)
+                  if not a.linked)
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    # an official named by office and place, with no name, is a government actor "Governor of X" (guideline section 3)
+    ("The governor of Kassala said 5,000 families had arrived. The governor said the camps were full.", ("Kassala",),
+     [("Governor of Kassala", "government", 2)]),
+    ("The Dhi Qar governor promised jobs to the graduates.", ("Dhi Qar",), [("Governor of Dhi Qar", "government", 1)]),
+    ("Marib's governor appealed for reinforcements.", ("Marib",), [("Governor of Marib", "government", 1)]),
+    ("The mayor of Goma said water had been cut.", ("Goma",), [("Mayor of Goma", "government", 1)]),
+    # with a person's name, the person is the actor (NER's part), not the office
+    ("The governor of Kassala, Ahmed Ali, said families had arrived.", ("Kassala",), []),
+    ("Kassala governor Ahmed Ali said families had arrived.", ("Kassala",), []),
+    ("The governor of Kassala said families had arrived. Governor Ahmed Ali later toured the camps.", ("Kassala",), []),
+    # not an office of a place: a central bank's governor
+    ("The Bank of Sudan governor said the pound would float.", ("Sudan",), []),
+    ("The central bank governor said the pound would float.", (), []),
+])
+def test_officials_named_by_office(orgs, text, places, expected):
+    assert offices(orgs, text, places) == expected
+
+
+def test_an_office_speaking_is_a_cited_source(orgs):
+    text = "The governor of Kassala said 5,000 families had arrived. The governor said the camps were full."
+    spans = [(text.index("Kassala"), text.index("Kassala") + len("Kassala"))]
+    actors = orgs.link(orgs.find(text), text, {"SD": 3.0}, skip_spans=spans)
+    assert cited_sources(text, actors, skip_spans=spans) == ["Governor of Kassala"]

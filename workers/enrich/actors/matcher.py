@@ -29,7 +29,7 @@ from .derived import (
     mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
     person_surnames, possessive_government_phrases, regional_governments,
 )
-from .unlinked import ner_mentions
+from .unlinked import ner_mentions, office_mentions
 
 
 class ActorMatch(NamedTuple):
@@ -273,6 +273,9 @@ class ActorMatcher:
             for i, spans in offsets.items()
         ]
         mentions += _unresolved_mentions(unresolved, actors)
+        offices = office_mentions(text, list(skip_spans), [(m.start, m.end) for m in matches if m.candidates or m.generic])
+        mentions += offices
+        covered += [span for office in offices for span in office.offsets]
         mentions += ner_mentions(entities, covered, list(skip_spans), [actors[i].name for i in offsets if actors[i].type == "person"],
                                   self._country_forms, text)
         mentions.sort(key=lambda m: m.offsets[0] if m.offsets else (len(text), 0))
