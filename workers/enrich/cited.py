@@ -38,6 +38,9 @@ _FILLERS_TAIL_RE = re.compile(
 _SPEAKING_FOR_RE = re.compile(r"(?:['’]s\s+(?:(?:deputy|chief|foreign|press|media)\s+)?(?:office|envoy|ambassador|"
                               r"representative|spokesman|spokeswoman|spokesperson|mission|delegation)|\s+(?:officials|"
                               r"authorities|government))$")
+# an unnamed spokesperson or official speaks for the actor named before it ("a UNHCR spokesperson said", "a Malian
+# official said": guideline section 4)
+_SPOKESPERSON_OF_RE = re.compile(r"\s+(?:official|spokesman|spokeswoman|spokesperson)$")
 _AND_RE = re.compile(r"\s+and\s+$")
 _INVERTED_RE = re.compile(
     r"[,”\"]\s*(?:said|says|added|wrote|noted|explained|told\s+reporters|according\s+to)\s+(?:(?:a|an|the)\s+"
@@ -55,7 +58,11 @@ _MODIFIER_RE = re.compile(r"['’]s\b|\s+(?!(?:spokes\w+|officials?|officers?|so
 # what may come between "according to" and the source's name: a lowercase description ("the price reporting
 # agency Fastmarkets", "the country's Ministry of ..."), or a description then its name in apposition
 _LEAD_IN_RE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|(?!(?:that|which|who|in|on|at|to|of|for|with|by|and|or)\s)[a-z][\w-]*|"
-                         r"[\w.-]+['’]s)\s+)+|[^.;:\"“”,]{1,60},\s+")
+                         r"[\w.-]+['’]s)\s+)+")
+# a description, then the name in apposition, which closes there ("according to the UN agency for refugees, UNRWA, ...");
+# not a clause that follows an anonymous source ("according to residents, the army shelled ...")
+_APPOSITION_RE = re.compile(r"[^.;:\"“”,]{1,60},\s+")
+_APPOSITION_END_RE = re.compile(r"\s*(?:[,.;:)(]|$)")
 _SOURCE_NOUN_RE = re.compile(r"\s*(?:['’]s\s+)?(?:data|figures|tally|count|report|statement|estimates?|monitors?)\s+"
                              r"(?:show|shows|showed|suggest|suggests|indicate|indicated|put|puts|said|says)\b")
 _ARTICLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
@@ -83,6 +90,7 @@ class _Name:
     end: int
     name: str
     person: bool
+    actor: bool = False  # an actor mention's span
 
 
 def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity], places: Sequence[tuple[int, int]]) -> list[_Name]:
@@ -92,9 +100,9 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
     spans: list[_Name] = []
     taken = bytearray(len(text))
 
-    def take(start: int, end: int, name: str, person: bool) -> None:
+    def take(start: int, end: int, name: str, person: bool, actor: bool = False) -> None:
         if not any(taken[start:end]):
-            spans.append(_Name(start, end, name, person))
+            spans.append(_Name(start, end, name, person, actor))
             taken[start:end] = b"\x01" * (end - start)
 
     in_place = bytearray(len(text))
@@ -107,7 +115,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
 
     for actor in actors:
         for start, end in actor.offsets:
-            take(start, end, actor.name, actor.type == "person")
+            take(start, end, actor.name, actor.type == "person", True)
     for ent in entities:
         if ent.label in ("ORG", "PERSON"):
             lead = _ARTICLE_RE.match(ent.text)
@@ -134,6 +142,9 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
 
 
 def _starting_at(by_start: dict[int, _Name], text: str, pos: int) -> _Name | None:
+    """The name at pos, past an article or titles unless the name holds them ("the interior ministry")."""
+    if pos in by_start:
+        return by_start[pos]
     for prefix in (_ARTICLE_RE, _TITLES_RE):
         lead = prefix.match(text, pos)
         if lead:
@@ -152,7 +163,8 @@ def _source_after(names: list[_Name], starts: list[int], by_start: dict[int, _Na
             break
         if hit is not None and name.start < hit.end:
             continue
-        if _LEAD_IN_RE.fullmatch(text, pos, name.start):
+        if _LEAD_IN_RE.fullmatch(text, pos, name.start) or (
+                _APPOSITION_RE.fullmatch(text, pos, name.start) and _APPOSITION_END_RE.match(text, name.end)):
             return name
     return hit
 
@@ -223,6 +235,9 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
             if hit is None:
                 body = _SPEAKING_FOR_RE.search(text, max(0, tail.start() - 40), tail.start())
                 hit = body and by_end.get(body.start())
+                if hit is None and (voice := _SPOKESPERSON_OF_RE.search(text, max(0, tail.start() - 20), tail.start())):
+                    hit = by_end.get(voice.start())
+                    hit = hit if hit is not None and hit.actor and not hit.person else None
             if hit is not None:
                 found.append(hit)
                 both = _AND_RE.search(text, max(0, hit.start - 8), hit.start)  # "HRW and Amnesty said"

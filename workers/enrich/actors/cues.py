@@ -46,7 +46,8 @@ _ACTING_VERBS = _verb_forms(
     "retaliate sanction seize shell ship sign summon supply support suspend target threaten train try urge veto vow want "
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
-    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall",
+    "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall "
+    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
@@ -58,7 +59,13 @@ _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
 # "Pakistan and the Taliban agreed": a name the base lacks, coordinated after the country, shares its verb
 _AND_NAME = r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b|"
+# (a country that hosts a tournament or votes in its own election is a venue: guideline section 2)
+_VENUE_AFTER = (r"(?:(?<=host)|(?<=hosts)|(?<=hosted)|(?<=hosting))\s+(?:(?:the|a|an|this|next|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,3}?"
+                r"(?:(?:World\s+)?Cup|[Ff]inals?|[Gg]ames|Olympics|[Tt]ournament|[Cc]hampionships?|[Mm]atch(?:es)?|[Rr]ace|"
+                r"[Mm]arathon|[Ff]estival|[Cc]oncert|[Ee]xhibition|[Ff]air|Expo|[Gg]rand\s+[Pp]rix)\b|"
+                r"(?:(?<=vote)|(?<=votes)|(?<=voted)|(?<=voting))\s+(?:(?:again|today|tomorrow|on\s+\w+)\s+)?in\s+(?:a|an|the|its|their)\s+"
+                r"(?:[\w-]+\s+){0,3}?(?:elections?|polls?|referendum|vote|ballot|run-?off)\b")
+ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b(?!{_VENUE_AFTER})|"
                               r"-(?:backed|led|brokered|funded|sponsored|supported|mediated|imposed|run|controlled)\b")
 # A base phrase opening with its backer: "Iran-backed militias" (not "-led" or "-aligned": no act of the state).
 BACKED_PREFIX_RE = re.compile(r"(?:the\s+)?(?P<form>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})-(?:backed|funded|sponsored|supported|"
@@ -77,8 +84,6 @@ ACTING_BEFORE_RE = re.compile(
     rf"(?:by\s+(?:tele)?phone\s+|directly\s+)?with(?:\s+both)?|"
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
-    rf"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
-    rf"[Nn]egotiators)\s+in|"
     rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
     rf"subsidies|funds|proposal|offer|request|plan|invitation|guarantees|approval|consent|permission)"
@@ -102,10 +107,23 @@ OFFICIALS_AFTER_RE = re.compile(
 )
 SHARED_OFFICIALS_RE = re.compile(r"\s+(?:(?:senior|top|federal|government)\s+)?(?:authorities|officials|governments|leaders|"
                                  r"diplomats|mediators|negotiators|envoys|delegations|ambassadors)\b")
+# People of the state in its capital: "officials in Kinshasa" (the capital itself right after "in": "local officials in
+# Mopti, Mali" or "officials in Lahore" are no national government, guideline section 2).
+OFFICIALS_IN_BEFORE_RE = re.compile(
+    r"(?<![Ll]ocal\s)(?<![Rr]egional\s)(?<![Pp]rovincial\s)(?<![Ss]tate\s)(?<![Mm]unicipal\s)(?<![Dd]istrict\s)(?<![Cc]ity\s)"
+    r"(?<![Cc]ounty\s)"
+    r"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
+    r"[Nn]egotiators)\s+in\s+(?:the\s+)?$")
+# Clashes "with" a country are its armed forces' doing (guideline section 2); a war "with" it, most often named in
+# passing ("after the 2025 war with Israel"), makes neither its forces nor its government act (nor does a trade war).
+CLASHES_WITH_BEFORE_RE = re.compile(
+    r"\b(?i:clashes|fighting|hostilities|skirmishes|firefights?|gunfights?|gun\s+battles?|exchanges\s+of\s+fire)\s+"
+    r"with\s+(?:neighbouring\s+|neighboring\s+)?(?:the\s+)?$")
+WAR_WITH_BEFORE_RE = re.compile(r"\b(?i:wars?)\s+with\s+(?:neighbouring\s+|neighboring\s+)?(?:the\s+)?$")
 # (not "the army-led government": a military word that only qualifies the next one)
 MILITARY_AFTER_RE = re.compile(
     r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise|military|ground|"
-    r"full-scale|naval)\s+)*(?:strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?|missiles?|bombs?|"
+    r"full-scale|naval|security|fighter|combat)\s+)*(?:strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?|missiles?|bombs?|"
     r"rockets?|shells|artillery|shelling|troops|soldiers?|forces|officers|military|army|navy|air\s+force|"
     r"air\s+defen[cs]es|warships?|tanks?|raids?|bombardment|bombing|offensive|assault|incursion|invasion|attacks?|"
     r"gunfire|fire)\b(?!-)(?!\s+(?:makers?|manufacturers?|industry|exports?|compan(?:y|ies)|firms?|brigades?|sales|"
@@ -113,13 +131,18 @@ MILITARY_AFTER_RE = re.compile(
     # "Israel's war in Gaza", "Russia's war on Ukraine": a war the state wages on someone (not "Sudan's war")
     r"|['’]s\s+(?:war|military\s+campaign)\s+(?:in|on|against)\b"
 )
+_NOT_A_BODY_WORD = r"(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|warned|called|urged|reported|added)\b)[a-z]+\s+"
+# (its own spokesperson, officials or figures speak for the organisation itself: "a UNHCR spokesperson said", guideline
+# section 4; "the UN humanitarian spokesperson" speaks for a body of it, and so, see UN_VOICE_AFTER_RE, may "a UN spokesperson")
 UMBRELLA_AFTER_RE = re.compile(
-    r"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:(?!(?:said|says|say|told|tells|has|have|had|is|was|were|will|would|"
-    r"warned|called|urged|reported|added)\b)[a-z]+\s+){0,3}?(?:agency|agencies|office|offices|envoy|envoys|mission|missions|force|"
-    r"peacekeepers|peacekeeping|staff|workers|data|figures|sanctions|resolution|resolutions|experts|panel|fact-finding|"
-    r"investigators|coordinator|chief|official|officials|spokesperson|spokesman|spokeswoman|team|teams|convoy|convoys|"
-    r"compound|report|monitors|observers|special\s+rapporteur|rapporteur|body|bodies|programme|fund|summit|talks)\b)"
+    rf"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:{_NOT_A_BODY_WORD}){{0,3}}?(?:agency|agencies|office|offices|envoy|envoys|mission|"
+    r"missions|force|peacekeepers|peacekeeping|staff|workers|sanctions|resolution|resolutions|experts|panel|fact-finding|"
+    r"investigators|coordinator|chief|team|teams|convoy|convoys|compound|report|monitors|observers|special\s+rapporteur|"
+    rf"rapporteur|body|bodies|programme|fund|summit|talks)\b|\s+(?:{_NOT_A_BODY_WORD}){{1,3}}?(?:data|figures|official|"
+    r"officials|spokesperson|spokesman|spokeswoman)\b)"
 )
+# The UN's spokesperson, officials or figures in a story are most often those of the UN body it is about.
+UN_VOICE_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:data|figures|official|officials|spokesperson|spokesman|spokeswoman)\b")
 LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+$")
 # "an al-Qaeda-linked group": the parent organisation itself, not its local branch.
 AFFILIATES_AFTER_RE = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|style)\b")
@@ -162,6 +185,7 @@ THE_GOVERNMENT_RE = re.compile(
 GOVERNMENT_SPOKESPERSON_RE = re.compile(r"\b[Gg]overnment(?=\s+spokes(?:man|woman|person)\b)")
 SUBNATIONAL_WORDS = frozenset({"regional", "provincial", "state", "local", "municipal", "city", "county", "district"})
 COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+LAST_COORDINATION_RE = re.compile(r"-?,?\s+(?:and|or|&)\s")  # a list of names ends in "and"/"or" ("Qatar- and Turkey-")
 PREVIOUS_WORD_RE = re.compile(r"([\w.'’-]+)\s+$")
 TITLES = frozenset(
     "President Prime Minister Premier General Gen Lt Col Colonel Major Maj Captain Capt Commander Mr Mrs Ms Dr Sheikh "

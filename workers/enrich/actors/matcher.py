@@ -16,19 +16,20 @@ from workers.enrich.ner import Entity
 from .base import Actor, ActorBase
 from .folding import alias_key, fold, is_abbreviation
 from .cues import (
-    ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE, COORDINATION_RE,
-    ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, INDEFINITE_BEFORE_RE, FOLLOWERS_AFTER_RE, FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE,
-    FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE,
-    NAMED_PLACE_AFTER_RE,
-    OFFICIALS_AFTER_RE, PARTY_AFTER_RE, POLICING_AFTER_RE, PARTY_NAME_RE, PREVIOUS_WORD_RE, SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS,
-    THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
+    ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE,
+    CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE,
+    FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE, FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, INDEFINITE_BEFORE_RE,
+    LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
+    OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
+    SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
+    UN_VOICE_AFTER_RE, WAR_WITH_BEFORE_RE,
 )
 from .derived import (
     BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
     mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
     person_surnames, possessive_government_phrases, regional_governments,
 )
-from .unlinked import ner_mentions
+from .unlinked import ner_mentions, office_mentions
 
 
 class ActorMatch(NamedTuple):
@@ -272,6 +273,9 @@ class ActorMatcher:
             for i, spans in offsets.items()
         ]
         mentions += _unresolved_mentions(unresolved, actors)
+        offices = office_mentions(text, list(skip_spans), [(m.start, m.end) for m in matches if m.candidates or m.generic])
+        mentions += offices
+        covered += [span for office in offices for span in office.offsets]
         mentions += ner_mentions(entities, covered, list(skip_spans), [actors[i].name for i in offsets if actors[i].type == "person"],
                                   self._country_forms, text)
         mentions.sort(key=lambda m: m.offsets[0] if m.offsets else (len(text), 0))
@@ -374,7 +378,8 @@ class ActorMatcher:
         refugee agency", "the UN's humanitarian office", "UN-brokered truce", "UN sanctions") is not itself acting."""
         if not match.candidates or any(self.base[c].type != "international_org" for c in match.candidates):
             return False
-        return bool(UMBRELLA_AFTER_RE.match(text, match.end) or ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start))
+        return bool(UMBRELLA_AFTER_RE.match(text, match.end) or ENVOY_TO_BEFORE_RE.search(text, max(0, match.start - 40), match.start)
+                    or (UN_RE.fullmatch(match.text) and UN_VOICE_AFTER_RE.match(text, match.end)))
 
     def _backers_inside(self, matches: Sequence[ActorMatch], context: _Context):
         """(government id, span) for a country that backs a group named with it ("Iran-backed militias",
@@ -397,10 +402,15 @@ class ActorMatcher:
                 chains[-1].append(match)
             else:
                 chains.append([match])
+        # a list ends in "and"/"or": "According to Kyiv, Russia launched" is two clauses, not a list
+        chains = [part for chain in chains for part in
+                  ([chain] if len(chain) == 1 or LAST_COORDINATION_RE.match(text, chain[-2].end) else [[m] for m in chain])]
         for chain in chains:
             after = text[chain[-1].end:chain[-1].end + 80]
             before = text[max(0, chain[0].start - 80):chain[0].start]
-            military = MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after)
+            if WAR_WITH_BEFORE_RE.search(before):
+                continue
+            military = MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after) or CLASHES_WITH_BEFORE_RE.search(before)
             # "Ugandan and Burundian soldiers": the chain shares the noun of a base name coordinated after it
             joined = AND_RE.match(text, chain[-1].end)
             shared = named_at.get(joined.end()) if joined else None
@@ -408,7 +418,7 @@ class ActorMatcher:
             military = military or shared_types == {"state_forces"}
             # "Economists in Bamako said": the place is where the speakers are, not who speaks
             acting = not military and ((ACTING_AFTER_RE.match(after) and not LOCATED_BEFORE_RE.search(before))
-                                           or ACTING_BEFORE_RE.search(before))
+                                           or ACTING_BEFORE_RE.search(before) or OFFICIALS_IN_BEFORE_RE.search(before))
             for match in chain:
                 government = _pick(match.metonym, context, self.base.actors)
                 if government is None:

@@ -1,5 +1,5 @@
 """Actors outside the base: NER persons and organisations no base hit covers, grouped by name and typed
-from keywords in their names."""
+from keywords in their names; officials named only by office and place ("the governor of Kassala")."""
 from __future__ import annotations
 
 import re
@@ -143,3 +143,49 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
         mentions.append(ActorMention(name=name, type=kind, linked=False, mentions=len(group["offsets"]),
                                      offsets=sorted(group["offsets"])))
     return mentions
+
+
+# Officials named by their office and place, not by name (guideline section 3): "the governor of Marib", "Kassala's
+# governor", "the Dhi Qar governor" are the actor "Governor of Marib"; a later bare "the governor" is the same office when
+# the story has one. Not where a person's name goes with the office ("the governor of X, William Y,", "Governor Zulum").
+_OFFICES = r"[Gg]overnor|[Mm]ayor"
+_PLACE_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:de|del|la|du)\s+)?(?:al-|el-)?[A-Z][\w'’-]*){0,3}"
+_OFFICE_OF_RE = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICES})\s+of\s+(?:the\s+)?(?P<place>{_PLACE_NAME})")
+_PLACE_OFFICE_RE = re.compile(rf"\b(?<!\bof\s)(?:[Tt]he\s+)?(?P<place>{_PLACE_NAME})(?:['’]s)?\s+(?:(?i:state|provincial|regional|city)\s+)?"
+                              rf"(?P<office>{_OFFICES})\b")
+_BARE_OFFICE_RE = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICES})\b(?!\s+of\b)")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+_NAME_WITH_OFFICE_RE = re.compile(r",?\s+(?:[A-Z][a-z]*\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z]|\s+[A-Z][\w'’-]+\b")
+# a person holding an office of that kind somewhere in the story: "Ihor Terekhov, the city's mayor", "Governor Zulum"
+_HOLDER_RE = re.compile(rf"[A-Z][\w'’.-]+,\s+(?:the|its|their|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<office>{_OFFICES})\b|"
+                        r"\b(?P<title>Governor|Mayor)\s+[A-Z][\w'’-]+")
+
+
+def office_mentions(text: str, places: Sequence[tuple[int, int]], covered: Sequence[tuple[int, int]]) -> list[ActorMention]:
+    """Unlinked government actors for offices named with their place (a place the regions found) and no person."""
+    def in_place(start: int) -> bool:
+        return any(s <= start < e for s, e in places)
+
+    offices: dict[str, list[tuple[int, int]]] = {}
+    # offices, and offices of a place, that a person's name goes with somewhere in the story
+    named_holder = {(m.group("office") or m.group("title")).title() for m in _HOLDER_RE.finditer(text)}
+    found = [(m, m.start()) for m in _OFFICE_OF_RE.finditer(text)] + [(m, m.start("place")) for m in _PLACE_OFFICE_RE.finditer(text)]
+    for m, start in sorted(found, key=lambda f: f[1]):
+        office = m.group("office").title()
+        name = f"{office} of {_POSSESSIVE_END_RE.sub('', m.group('place'))}"
+        if _NAME_WITH_OFFICE_RE.match(text, m.end()):
+            named_holder |= {office, name}
+        elif in_place(m.start("place")) and not any(s < m.end() and start < e for s, e in covered):
+            offices.setdefault(name, []).append((start, m.end()))
+    for name in [n for n in offices if n in named_holder or n.split()[0] in named_holder]:
+        del offices[name]
+    for office in {name.split()[0] for name in offices}:
+        holders = [name for name in offices if name.startswith(office + " ")]
+        if len(holders) != 1 or office in named_holder:
+            continue
+        first = offices[holders[0]][0][0]
+        taken = [span for spans in offices.values() for span in spans]
+        offices[holders[0]] += [m.span() for m in _BARE_OFFICE_RE.finditer(text) if m.start() > first
+                                and not any(s <= m.start() < e for s, e in taken)]
+    return [ActorMention(name=name, type="government", linked=False, mentions=len(spans), offsets=sorted(spans))
+            for name, spans in offices.items()]
