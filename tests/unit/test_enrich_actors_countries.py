@@ -40,7 +40,7 @@ ids = linked_ids
     ("Syria's new authorities have raided factories.", ["sy-gov"]),
     ("Turkey has been pressing Damascus to speed up the process.", ["sy-gov", "tr-gov"]),
     ("The bloc approved new sanctions against Russia on Wednesday.", ["ru-gov"]),
-    # a war with a country is its forces' doing, and a past war named in passing makes no actor
+    # a war with a country is its forces' doing (this test base holds no Israeli forces), not its government's
     ("Tehran is under pressure after the 2025 war with Israel.", []),
     ("Syria's coast was calm and exports to Russia rose.", []),
 ])

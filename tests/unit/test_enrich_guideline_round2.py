@@ -76,10 +76,11 @@ def test_national_not_local_or_provincial_officials(matcher, text, countries, ex
     ("Border clashes with Afghanistan left 20 Pakistani soldiers dead.", {"PK": 2.0, "AF": 1.0}, ["af-forces", "pk-army"]),
     ("Clashes with Rwanda erupted near Goma overnight.", {"CD": 2.0, "RW": 1.0}, ["rw-rdf"]),
     ("Heavy fighting with Eritrea resumed along the border.", {"ET": 2.0, "ER": 1.0}, ["er-edf"]),
-    # a war "with" a country, named in passing, makes neither act; nor does a trade war
-    ("Ethiopia's war with Eritrea in 1998 killed tens of thousands.", {"ET": 2.0, "ER": 1.0}, []),
+    # so is a war "with" it, even one named in passing; a trade or price war makes no actor
+    ("The 1998 war with Eritrea killed tens of thousands.", {"ET": 2.0, "ER": 1.0}, ["er-edf"]),
     ("Asmara said the war with Ethiopia was over.", {"ER": 2.0, "ET": 1.0}, ["er-gov"]),
     ("Beijing's trade war with Washington hurt exporters.", {"CN": 1.0, "US": 1.0}, []),
+    ("A price war with Eritrea's traders hurt Ethiopian farmers.", {"ET": 2.0, "ER": 1.0}, []),
     # talks "with" a country are the state's doing
     ("Cairo resumed talks with Addis Ababa on the dam.", {"EG": 2.0, "ET": 1.0}, ["eg-gov", "et-gov"]),
 ])

@@ -114,12 +114,13 @@ OFFICIALS_IN_BEFORE_RE = re.compile(
     r"(?<![Cc]ounty\s)"
     r"\b(?:[Oo]fficials|[Aa]uthorities|(?<!Western\s)(?<!foreign\s)(?<!European\s)[Dd]iplomats|[Mm]inisters|[Ll]eaders|"
     r"[Nn]egotiators)\s+in\s+(?:the\s+)?$")
-# Clashes "with" a country are its armed forces' doing (guideline section 2); a war "with" it, most often named in
-# passing ("after the 2025 war with Israel"), makes neither its forces nor its government act (nor does a trade war).
+# A war or clashes "with" a country are its armed forces' doing (guideline section 2); a trade or price war with it
+# makes no actor at all.
 CLASHES_WITH_BEFORE_RE = re.compile(
-    r"\b(?i:clashes|fighting|hostilities|skirmishes|firefights?|gunfights?|gun\s+battles?|exchanges\s+of\s+fire)\s+"
+    r"\b(?i:clashes|fighting|hostilities|skirmishes|firefights?|gunfights?|gun\s+battles?|exchanges\s+of\s+fire|wars?)\s+"
     r"with\s+(?:neighbouring\s+|neighboring\s+)?(?:the\s+)?$")
-WAR_WITH_BEFORE_RE = re.compile(r"\b(?i:wars?)\s+with\s+(?:neighbouring\s+|neighboring\s+)?(?:the\s+)?$")
+ECONOMIC_WAR_WITH_BEFORE_RE = re.compile(
+    r"\b(?i:trade|tariff|price|currency|sanctions|media|propaganda|word)\s+wars?\s+with\s+(?:the\s+)?$")
 # (not "the army-led government": a military word that only qualifies the next one)
 MILITARY_AFTER_RE = re.compile(
     r"(?:['’]s\s+|\s+|-)(?:(?:drone|air|missile|artillery|guided|aerial|glide|attack|ballistic|cruise|military|ground|"

@@ -17,12 +17,12 @@ from .base import Actor, ActorBase
 from .folding import alias_key, fold, is_abbreviation
 from .cues import (
     ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE,
-    CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE,
+    CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ECONOMIC_WAR_WITH_BEFORE_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE,
     FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE, FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, INDEFINITE_BEFORE_RE,
     LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
     SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
-    UN_VOICE_AFTER_RE, WAR_WITH_BEFORE_RE,
+    UN_VOICE_AFTER_RE,
 )
 from .derived import (
     BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
@@ -408,7 +408,7 @@ class ActorMatcher:
         for chain in chains:
             after = text[chain[-1].end:chain[-1].end + 80]
             before = text[max(0, chain[0].start - 80):chain[0].start]
-            if WAR_WITH_BEFORE_RE.search(before):
+            if ECONOMIC_WAR_WITH_BEFORE_RE.search(before):
                 continue
             military = MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after) or CLASHES_WITH_BEFORE_RE.search(before)
             # "Ugandan and Burundian soldiers": the chain shares the noun of a base name coordinated after it
