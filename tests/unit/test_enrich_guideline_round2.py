@@ -272,3 +272,18 @@ def test_an_office_speaking_is_a_cited_source(orgs):
     spans = [(text.index("Kassala"), text.index("Kassala") + len("Kassala"))]
     actors = orgs.link(orgs.find(text), text, {"SD": 3.0}, skip_spans=spans)
     assert cited_sources(text, actors, skip_spans=spans) == ["Governor of Kassala"]
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a diplomatic protest is an act of the state; "Kenya protests" as a noun phrase is not
+    ("Kigali protested to the UN over the shelling of Gisenyi.", {"RW": 2.0, "CD": 1.0}, ["rw-gov"]),
+    ("Rwanda protests against fuel prices spread to three towns.", {"RW": 3.0}, []),
+    # the relation noun may open the sentence
+    ("Pressure from Washington kept the talks alive.", {"US": 1.0, "IQ": 2.0}, ["us-gov"]),
+    ("Support from Baghdad arrived late.", {"IQ": 3.0}, ["iq-gov"]),
+    # speakers located in a region of a country are not its government
+    ("Tribal leaders in eastern Syria rejected the deal.", {"SY": 3.0}, []),
+    ("Aid workers in north-western Syria said supplies ran out.", {"SY": 3.0}, []),
+])
+def test_protests_sentence_openings_and_regions_of_a_country(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected

@@ -51,7 +51,7 @@ _ACTING_VERBS = _verb_forms(
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
-    "beginning",
+    "beginning protested",  # "protested" only: "Kenya protests" is as often a noun phrase
     "say send strike build see hold keep pay give seek sell buy tell meet lead leave withdraw",
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
@@ -84,7 +84,7 @@ ACTING_BEFORE_RE = re.compile(
     rf"(?:by\s+(?:tele)?phone\s+|directly\s+)?with(?:\s+both)?|"
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
-    rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
+    rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?i:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
     rf"subsidies|funds|proposal|offer|request|plan|invitation|guarantees|approval|consent|permission)"
     rf"(?:\s+(?:came|comes|come|flowed|flows|flow|arrived|arrives|arrive))?\s+from|"
@@ -144,7 +144,8 @@ UMBRELLA_AFTER_RE = re.compile(
 )
 # The UN's spokesperson, officials or figures in a story are most often those of the UN body it is about.
 UN_VOICE_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:data|figures|official|officials|spokesperson|spokesman|spokeswoman)\b")
-LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+$")
+LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+"
+                               r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$")
 # "an al-Qaeda-linked group": the parent organisation itself, not its local branch.
 AFFILIATES_AFTER_RE = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|style)\b")
 # A state's envoy to an organisation speaks for the state: "Syria's ambassador to the UN".
