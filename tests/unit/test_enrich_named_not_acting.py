@@ -57,6 +57,10 @@ def matcher(matcher_for) -> ActorMatcher:
     # a topic of dispute, or the object of someone's view
     ("Talks stalled over the future of the Ember Guard.", "xx-guard"),
     ("Officials regard the Ember Guard as a criminal gang.", "xx-guard"),
+    # an owner, an affiliation, the origin of things
+    ("The mine is majority-owned by the Crimson Front.", "xx-front"),
+    ("The Fjord Press Agency, which is close to the Crimson Front, reported three deaths.", "xx-front"),
+    ("The militants carried rifles left behind by the Ninth Division.", "xx-div"),
     # an outlet that only carried someone else's words
     ("The ministry said in a statement carried by the Fjord Press Agency that roads were open.", "xx-wire"),
     ("Halden said on the group's Nordvision television that the truce was over.", "xx-tv"),
@@ -74,6 +78,8 @@ def test_named_without_acting_is_no_actor(matcher, text, dropped):
     ("GWN, the Global Web's Norland branch, attacked a convoy. The Global Web has urged followers to join.", "in-web"),
     ("The Unity Party won 40 seats in the 150-member Norland Parliament. The Norland Parliament approved the budget.", "xx-parl"),
     ("The Fjord Press Agency carried the statement. The Fjord Press Agency reported three deaths.", "xx-wire"),
+    ("The mine is owned by the Crimson Front, which said it would reopen it.", "xx-front"),
+    ("Talks stalled over the future of the Ember Guard. The Ember Guard rejected the plan.", "xx-guard"),
     # a seat count alone does not stop a chamber acting
     ("The 150-member Norland Parliament voted to extend the emergency.", "xx-parl"),
     # an outlet that reports is a source, not a carrier

@@ -57,6 +57,10 @@ _TOPIC_BEFORE_RE = re.compile(
     r"(?:[\w'’-]+\s+){1,6}?as\s+(?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?:of|to)|"
     r"\ban?\s+(?:extension|offshoot|front|proxy)\s+(?:of|for))\s+(?:the\s+)?$",
     re.IGNORECASE)
+# An owner, an affiliation or the origin of things: "majority-owned by the French state", "an agency close to the
+# Kurdish-led administration", "militias aligned with Iran", "weapons left behind by US forces".
+_RELATED_BEFORE_RE = re.compile(r"\b(?:owned\s+by|(?:close|closely\s+linked|affiliated|aligned)\s+(?:to|with)|"
+                                r"left\s+behind\s+by)\s+(?:the\s+)?$")
 # The object of someone's view: "Ankara regards the YPG as a terrorist group".
 _REGARDED_BEFORE_RE = re.compile(r"\b(?:regard|regards|regarded|consider|considers|considered|view|views|viewed|brand|brands|"
                                  r"branded)\s+(?:[\w'’-]+,?\s+){0,5}?(?:the\s+)?$", re.IGNORECASE)
@@ -94,17 +98,19 @@ def non_acting(actor: Actor, text: str, start: int, end: int, others: Mapping[in
     if (_BRANCH_AFTER_RE.match(text, end) or _BRANCH_OF_BEFORE_RE.search(before)) \
             and any(s < start and not re.search(r"[.!?]\s", text[s:start]) for s in others):
         return True
-    if _FORMER_MEMBERS_BEFORE_RE.search(before) or _PAST_NAME_BEFORE_RE.search(before):
-        return True
-    if _FORMER_BEFORE_RE.search(before) and _PLACE_AFTER_RE.match(text, end):
-        return True
-    if _TOPIC_BEFORE_RE.search(before) or _LIST_AFTER_RE.match(text, end):
-        return True
+    if _FORMER_MEMBERS_BEFORE_RE.search(before) or (_FORMER_BEFORE_RE.search(before) and _PLACE_AFTER_RE.match(text, end)):
+        return True  # (a verb after the name is the members' or belongs to the place's sentence)
     if _REGARDED_BEFORE_RE.search(before) and _AS_AFTER_RE.match(text, end):
         return True
+    # the rest name the party in passing, unless its own verb follows ("owned by the X, which said ...",
+    # "the 300-seat parliament voted": a seat count does not stop the chamber acting)
+    if ACTING_AFTER_RE.match(text, end):
+        return False
+    if _PAST_NAME_BEFORE_RE.search(before) or _TOPIC_BEFORE_RE.search(before) or _LIST_AFTER_RE.match(text, end) \
+            or _RELATED_BEFORE_RE.search(before):
+        return True
     if actor.type == "government" and any(_LEGISLATURE_RE.search(n) for n in (actor.name, *actor.aliases)):
-        # ("the 300-seat parliament voted": a seat count does not stop the chamber acting)
-        return bool(_SEAT_BEFORE_RE.search(before) or _SEAT_AFTER_RE.match(text, end)) and not ACTING_AFTER_RE.match(text, end)
+        return bool(_SEAT_BEFORE_RE.search(before) or _SEAT_AFTER_RE.match(text, end))
     return False
 
 
