@@ -79,7 +79,8 @@ def test_cues_that_a_country_or_the_government_acts(acting, text, countries, exp
 
 @pytest.mark.parametrize("text, countries, expected", [
     # the government of its head
-    ("He said the government of Prime Minister Kamil Idris would raise the price it pays.", {"SD": 3.0}, ["sd-gov", "sd-idris"]),
+    # (the head named only inside the government's designation does nothing himself: guideline §1)
+    ("He said the government of Prime Minister Kamil Idris would raise the price it pays.", {"SD": 3.0}, ["sd-gov"]),
     ("The government of Captain Ibrahim Traore, which seized power in 2022, made no statement.", {"BF": 3.0, "SD": 0.5}, []),
     ("The government of Egypt, which seized power, said nothing.", {"SD": 3.0}, []),
     # a government spokesperson speaks for the national government, not a regional one
@@ -179,10 +180,10 @@ LEADERS = """
 
 @pytest.mark.parametrize("text, expected", [
     ("The cleric Muqtada al-Sadr, whose movement stayed out of the election, wrote online.", ["iq-sadr", "iq-sadrists"]),
-    ("Muqtada al-Sadr's movement won the most seats.", ["iq-sadr", "iq-sadrists"]),
+    ("Muqtada al-Sadr's movement won the most seats.", ["iq-sadrists"]),  # (he does nothing himself: §1)
     ("Muqtada al-Sadr, whose statement was brief, wrote online.", ["iq-sadr"]),
-    # a minister's "party" is not the government he belongs to
-    ("Fuad Hussein's party lost ground.", ["iq-minister"]),
+    # a minister's "party" is not the government he belongs to (nor does he act)
+    ("Fuad Hussein's party lost ground.", []),
     # policy verbs make the government act
     ("Economists said the government should tackle energy costs.", ["iq-gov"]),
 ])

@@ -51,7 +51,7 @@ _OF_SOURCE_RE = re.compile(
     rf"\b(?:{_either_case('spokesperson spokesman spokeswoman spokespeople statement report reports data figures tally count estimate estimates official officials assessment survey analysis monitoring update')})"
     r"\s+(?:issued\s+|released\s+|published\s+|compiled\s+)?(?:by|from|for|of)\s+(?=\S)"
 )
-_CITING_RE = re.compile(rf"\b(?:{_either_case('citing quoting')}|(?:[Qq]uoted|[Cc]ited|carried|published|broadcast|aired)\s+by)\s+(?=\S)")
+_CITING_RE = re.compile(rf"\b(?:{_either_case('citing quoting')}|(?:[Qq]uoted|[Cc]ited)\s+by)\s+(?=\S)")
 # a name that only modifies the source's head: "the UN's Office for ...", "the UN agency for refugees, UNRWA"
 # (not "an FLA spokesperson": a spokesperson speaks for the name before it)
 _MODIFIER_RE = re.compile(r"['’]s\b|\s+(?!(?:spokes\w+|officials?|officers?|sources?|representatives?|commanders?|and|or|in|on|at|of|for|from|to|that|which|who|with|as|by)\b)[a-z]")

@@ -29,6 +29,7 @@ from .derived import (
     mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
     person_surnames, possessive_government_phrases, regional_governments,
 )
+from .mentions import named_only
 from .unlinked import ner_mentions, office_mentions
 
 
@@ -266,6 +267,8 @@ class ActorMatcher:
             del offsets[actor_id]
         covered = [(m.start, m.end) for m in matches + passing]
         covered += self._surname_mentions(text, offsets, covered)
+        for actor_id in named_only(offsets, text, self.base):  # named, but doing nothing in the story (§1)
+            del offsets[actor_id]
 
         mentions = [
             ActorMention(name=actors[i].name, id=i, type=actors[i].type, country=actors[i].country,
