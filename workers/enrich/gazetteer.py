@@ -117,6 +117,7 @@ class _FoldTable(dict):
 _FOLD = _FoldTable()
 # The same fold for ASCII as a bytes table: bytes.translate is many times faster than str.translate.
 _ASCII_FOLD = bytes(ord(_FOLD[i]) for i in range(128)) + bytes(128)
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_RUN = re.compile(r"([^\x00-\x7f]+)")
 _SPACES = re.compile(r"\s+")
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")
@@ -126,6 +127,13 @@ def fold(text: str) -> str:
     """Length-preserving normal form of text for matching (see _FoldTable)."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    # Latin text has a few distinct non-ASCII characters (curly quotes, dashes, accented letters) that fold to
+    # ASCII: one replace each, then the bytes table
+    ascii_text = text
+    for ch in set(_NON_ASCII_CHAR.findall(text)):
+        ascii_text = ascii_text.replace(ch, _FOLD[ord(ch)])
+    if ascii_text.isascii():
+        return ascii_text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     parts = _NON_ASCII_RUN.split(text)  # ASCII stretches at even indexes, the rest at odd ones
     for i, part in enumerate(parts):
         parts[i] = part.translate(_FOLD) if i % 2 else part.encode("ascii").translate(_ASCII_FOLD).decode("ascii")

@@ -100,7 +100,6 @@ class Mention:
     key: str
     refs: list[Ref]
     initial: bool = False  # starts a sentence (or sits in a title-case title or subheading)
-    capital_neighbour: bool = False  # a capitalised word right before or after (other than a modifier)
     feature: bool = False  # "Lake Chad", "Jordan River"
     surname: str | None = None  # "Jordan Whitaker": the name after a given-name place
     prev_name: bool = False  # a capitalised word before that is not a modifier ("Tamar Golan")
@@ -397,7 +396,6 @@ def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bo
         and name_key(prev) not in gaz.demonyms
     next_cap = bool(nxt) and nxt[0].isupper() and nxt_l not in MONTHS
     next_name = next_cap and nxt_l not in PLACE_FOLLOWERS
-    m.capital_neighbour = prev_name or next_cap
     if ner_place:
         return
     m.prev_name = prev_name and prev_l not in HONORIFICS
