@@ -554,27 +554,47 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
             fixed.append((m.region[0], m.key, 1.0))
         if m.region and m.region[1]:
             fixed_below += ((m.region[0], m.key, 1.0), (m.region[1], m.key, 1.0))
-    alike_groups = [(group[0], float(len(group)), group) for group in groups.values()]
+    # a group whose choice needs no context (a country name alone, a name left with no place) chooses once;
+    # the others are weighed round after round
+    open_groups: list[tuple[Mention, float, list[Mention]]] = []
+    settled_below: list[tuple[str | None, str, float]] = []  # what the groups chosen once add from round 2
+    changed = False
+    for group in groups.values():
+        first, count = group[0], float(len(group))
+        first.facts = _choice_facts(gaz, first)
+        choice, _has_country, entries = first.facts
+        if entries is not None:
+            open_groups.append((first, count, group))
+            continue
+        for m in group:
+            m.chosen = choice
+        if choice is not None:
+            changed = True
+            fixed.append((choice.country_code, first.key, count))
+            if choice.level != "country":
+                settled_below += ((choice.country_code, first.key, count), (choice.admin1_code, first.key, count))
     dateline_weight = [(dateline_place.country_code, "\0dateline", 1.0)] if dateline_place is not None else []
-    for _ in range(PASSES):
-        below = fixed_below.copy()  # places below country level, by country code and by admin1 code
-        for first, count, _group in alike_groups:
+    for round_ in range(PASSES):
+        # places below country level, by country code and by admin1 code (a group chosen once counts from the
+        # second round, as if chosen again in the first)
+        below = fixed_below + settled_below if round_ else fixed_below.copy()
+        for first, count, _group in open_groups:
             chosen = first.chosen
             if chosen is not None and chosen.level != "country":
                 below += ((chosen.country_code, first.key, count), (chosen.admin1_code, first.key, count))
         below = _Evidence(below)
-        changed = False
-        for first, _count, group in alike_groups:
-            chosen = _choose(gaz, first, countries, below)
+        for first, _count, group in open_groups:
+            chosen = _choose(first, countries, below)
             changed = changed or (chosen is not first.chosen and chosen != first.chosen)
             for m in group:
                 m.chosen = chosen
         weights = dateline_weight + fixed
-        weights += [(first.chosen.country_code, first.key, count) for first, count, _group in alike_groups
+        weights += [(first.chosen.country_code, first.key, count) for first, count, _group in open_groups
                     if first.chosen is not None]
         countries = _Evidence(weights)
         if not changed:
             break
+        changed = False
     _drop_person_namesakes(mentions, countries)
 
 
@@ -629,14 +649,11 @@ def _strong_alone(gaz: Gazetteer, key: str, refs: Sequence[Ref], places: Sequenc
     return len(ranked) == 1 or ranked[0][0].population >= 10 * ranked[1][0].population
 
 
-def _choose(gaz: Gazetteer, m: Mention, countries: _Evidence, below: _Evidence) -> Place | None:
-    """The best-scoring meaning of a mention, or None below MIN_SCORE. `countries` weighs the countries
-    the story points at; `below` the places chosen below country level, by country and by admin1."""
-    if m.facts is None:
-        m.facts = _choice_facts(gaz, m)
-    fixed, has_country, entries = m.facts
-    if entries is None:
-        return fixed
+def _choose(m: Mention, countries: _Evidence, below: _Evidence) -> Place | None:
+    """The best-scoring meaning of a mention with meanings to weigh (m.facts set), or None below MIN_SCORE.
+    `countries` weighs the countries the story points at; `below` the places chosen below country level, by
+    country and by admin1."""
+    _, has_country, entries = m.facts
     key = m.key
     # _Evidence.get inlined: this loop is the hottest of the module
     c_total, c_by, b_total, b_by = countries._total, countries._by_code, below._total, below._by_code
