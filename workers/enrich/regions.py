@@ -195,7 +195,7 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
         if inside(start, end) and not all(r.kind in ("demonym", "country") for r in refs):
             continue
         m = Mention(source, start, end, surface, key, refs, places=places, kinds=kinds, alone=alone)
-        _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
+        _cues(m, text, gaz, title_case, headings, (start, end) in ner_places)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     _share_admin_cues(kept, text)
@@ -371,11 +371,12 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?\n:;—–"
 
 
-def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bool) -> None:
+def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, headings: _Headings | None,
+          ner_place: bool) -> None:
     prev, prev_at = _prev_word(text, m.start)
     nxt = _next_word(text, m.end)
     prev_l, nxt_l = prev.lower(), nxt.lower()
-    m.initial = _sentence_initial(text, m.start) or title_case
+    m.initial = title_case or _sentence_initial(text, m.start) or (headings is not None and headings.at(m.start))
     m.admin_cue = nxt_l in ADMIN_CUES
     if m.admin_cue and nxt_l.endswith("s"):
         m.list_cue = -1
