@@ -98,6 +98,11 @@ def test_fold_keeps_offsets_and_drops_case_marks_and_punctuation():
     assert name_key("  Ma‘arrat  an-Nu‘mān ") == "ma arrat an nu man"
 
 
+def test_fold_of_a_text_is_the_fold_of_each_character():
+    for text in ("Plain ASCII, with: PUNCTUATION!", "“Quoted” — São Tomé’s Ñandú", "Straße in Köln (حماة) – ok"):
+        assert fold(text) == "".join(fold(ch) for ch in text)
+
+
 def test_arabic_place_names_get_their_news_variants():
     keys = name_variants("Ar Raqqah", arabic_region=True)
     assert {"ar raqqah", "al raqqah", "raqqah", "raqqa"} <= keys

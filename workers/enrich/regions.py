@@ -100,7 +100,6 @@ class Mention:
     key: str
     refs: list[Ref]
     initial: bool = False  # starts a sentence (or sits in a title-case title or subheading)
-    capital_neighbour: bool = False  # a capitalised word right before or after (other than a modifier)
     feature: bool = False  # "Lake Chad", "Jordan River"
     surname: str | None = None  # "Jordan Whitaker": the name after a given-name place
     prev_name: bool = False  # a capitalised word before that is not a modifier ("Tamar Golan")
@@ -196,7 +195,7 @@ def _mentions(gaz: Gazetteer, source: str, text: str, dateline_span: tuple[int, 
         if inside(start, end) and not all(r.kind in ("demonym", "country") for r in refs):
             continue
         m = Mention(source, start, end, surface, key, refs, places=places, kinds=kinds, alone=alone)
-        _cues(m, text, gaz, title_case or (headings is not None and headings.at(start)), (start, end) in ner_places)
+        _cues(m, text, gaz, title_case, headings, (start, end) in ner_places)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     _share_admin_cues(kept, text)
@@ -372,11 +371,12 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?\n:;—–"
 
 
-def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bool) -> None:
+def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, headings: _Headings | None,
+          ner_place: bool) -> None:
     prev, prev_at = _prev_word(text, m.start)
     nxt = _next_word(text, m.end)
     prev_l, nxt_l = prev.lower(), nxt.lower()
-    m.initial = _sentence_initial(text, m.start) or title_case
+    m.initial = title_case or _sentence_initial(text, m.start) or (headings is not None and headings.at(m.start))
     m.admin_cue = nxt_l in ADMIN_CUES
     if m.admin_cue and nxt_l.endswith("s"):
         m.list_cue = -1
@@ -397,7 +397,6 @@ def _cues(m: Mention, text: str, gaz: Gazetteer, title_case: bool, ner_place: bo
         and name_key(prev) not in gaz.demonyms
     next_cap = bool(nxt) and nxt[0].isupper() and nxt_l not in MONTHS
     next_name = next_cap and nxt_l not in PLACE_FOLLOWERS
-    m.capital_neighbour = prev_name or next_cap
     if ner_place:
         return
     m.prev_name = prev_name and prev_l not in HONORIFICS
@@ -556,27 +555,47 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention], dateline_place: Place | No
             fixed.append((m.region[0], m.key, 1.0))
         if m.region and m.region[1]:
             fixed_below += ((m.region[0], m.key, 1.0), (m.region[1], m.key, 1.0))
-    alike_groups = [(group[0], float(len(group)), group) for group in groups.values()]
+    # a group whose choice needs no context (a country name alone, a name left with no place) chooses once;
+    # the others are weighed round after round
+    open_groups: list[tuple[Mention, float, list[Mention]]] = []
+    settled_below: list[tuple[str | None, str, float]] = []  # what the groups chosen once add from round 2
+    changed = False
+    for group in groups.values():
+        first, count = group[0], float(len(group))
+        first.facts = _choice_facts(gaz, first)
+        choice, _has_country, entries = first.facts
+        if entries is not None:
+            open_groups.append((first, count, group))
+            continue
+        for m in group:
+            m.chosen = choice
+        if choice is not None:
+            changed = True
+            fixed.append((choice.country_code, first.key, count))
+            if choice.level != "country":
+                settled_below += ((choice.country_code, first.key, count), (choice.admin1_code, first.key, count))
     dateline_weight = [(dateline_place.country_code, "\0dateline", 1.0)] if dateline_place is not None else []
-    for _ in range(PASSES):
-        below = fixed_below.copy()  # places below country level, by country code and by admin1 code
-        for first, count, _group in alike_groups:
+    for round_ in range(PASSES):
+        # places below country level, by country code and by admin1 code (a group chosen once counts from the
+        # second round, as if chosen again in the first)
+        below = fixed_below + settled_below if round_ else fixed_below.copy()
+        for first, count, _group in open_groups:
             chosen = first.chosen
             if chosen is not None and chosen.level != "country":
                 below += ((chosen.country_code, first.key, count), (chosen.admin1_code, first.key, count))
         below = _Evidence(below)
-        changed = False
-        for first, _count, group in alike_groups:
-            chosen = _choose(gaz, first, countries, below)
+        for first, _count, group in open_groups:
+            chosen = _choose(first, countries, below)
             changed = changed or (chosen is not first.chosen and chosen != first.chosen)
             for m in group:
                 m.chosen = chosen
         weights = dateline_weight + fixed
-        weights += [(first.chosen.country_code, first.key, count) for first, count, _group in alike_groups
+        weights += [(first.chosen.country_code, first.key, count) for first, count, _group in open_groups
                     if first.chosen is not None]
         countries = _Evidence(weights)
         if not changed:
             break
+        changed = False
     _drop_person_namesakes(mentions, countries)
 
 
@@ -631,14 +650,11 @@ def _strong_alone(gaz: Gazetteer, key: str, refs: Sequence[Ref], places: Sequenc
     return len(ranked) == 1 or ranked[0][0].population >= 10 * ranked[1][0].population
 
 
-def _choose(gaz: Gazetteer, m: Mention, countries: _Evidence, below: _Evidence) -> Place | None:
-    """The best-scoring meaning of a mention, or None below MIN_SCORE. `countries` weighs the countries
-    the story points at; `below` the places chosen below country level, by country and by admin1."""
-    if m.facts is None:
-        m.facts = _choice_facts(gaz, m)
-    fixed, has_country, entries = m.facts
-    if entries is None:
-        return fixed
+def _choose(m: Mention, countries: _Evidence, below: _Evidence) -> Place | None:
+    """The best-scoring meaning of a mention with meanings to weigh (m.facts set), or None below MIN_SCORE.
+    `countries` weighs the countries the story points at; `below` the places chosen below country level, by
+    country and by admin1."""
+    _, has_country, entries = m.facts
     key = m.key
     # _Evidence.get inlined: this loop is the hottest of the module
     c_total, c_by, b_total, b_by = countries._total, countries._by_code, below._total, below._by_code
