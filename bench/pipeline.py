@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import OUTLETS, write_scaled_corpus  # noqa: E402
 from demo.server import start_demo_sites  # noqa: E402
 from demo.site import load_articles  # noqa: E402
+from newsindex.settings import get_settings  # noqa: E402
 
 
 def _trafilatura_only(html: str) -> float:
@@ -35,16 +36,16 @@ def _trafilatura_only(html: str) -> float:
     return time.process_time() - started
 
 
-def _our_stages(page: tuple[str, str]) -> float:
-    """CPU seconds of the pure stage functions the workers run (extract, enrich), without any plumbing."""
-    from workers.enrich.pipeline import enrich_article
+def _our_stages(pages: list[tuple[str, str]]) -> float:
+    """CPU seconds of the pure stage functions the workers run on a batch of pages (extract each, enrich the
+    batch together, as process_pages does), without any plumbing."""
+    from workers.enrich.pipeline import enrich_articles
     from workers.extract import extract_article
 
-    url, html = page
     started = time.process_time()
-    article = extract_article({"url": url, "final_url": url, "status": 200, "headers": {"content-type": "text/html"},
-                               "html": html, "fetched_at": "2026-11-24T00:00:00+00:00", "source": "bench"})
-    enrich_article(article)
+    enrich_articles([extract_article({"url": url, "final_url": url, "status": 200, "headers": {"content-type": "text/html"},
+                                      "html": html, "fetched_at": "2026-11-24T00:00:00+00:00", "source": "bench"})
+                     for url, html in pages])
     return time.process_time() - started
 
 
@@ -52,16 +53,17 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bench_in_pool(function, pages: list, processes: int) -> tuple[float, float, float]:
-    """pages/s of `function` over pages in a pool of processes, the peak RSS (MB) of one of them, and the
-    CPU ms per page the function reports."""
+def bench_in_pool(function, items: list, processes: int, pages_per_item: int = 1) -> tuple[float, float, float]:
+    """pages/s of `function` over items (pages, or batches of pages_per_item pages) in a pool of processes, the
+    peak RSS (MB) of one of them, and the CPU ms per page the function reports."""
     with multiprocessing.Pool(processes) as pool:
-        pool.map(function, pages[: processes * 4])  # warm imports and data
+        pool.map(function, items[: processes * 4])  # warm imports and data
         started = time.perf_counter()
-        cpu = pool.map(function, pages, chunksize=8)
+        cpu = pool.map(function, items, chunksize=max(1, 8 // pages_per_item))
         elapsed = time.perf_counter() - started
         peak = max(pool.map(_pool_peak, range(processes * 4)))
-    return len(pages) / elapsed, peak, 1000 * sum(cpu) / len(pages)
+    pages = len(items) * pages_per_item
+    return pages / elapsed, peak, 1000 * sum(cpu) / pages
 
 
 def tree_cpu_seconds(pid: int) -> float:
@@ -134,7 +136,7 @@ def bench_pipeline(root: Path, pages: int, processes: int) -> tuple[float, float
     from newsindex.services import elasticsearch as es_service
     from newsindex.services import redis as redis_service
     from newsindex.services.ports import free_port
-    from newsindex.settings import Settings, get_settings
+    from newsindex.settings import Settings
     from newsindex.stack import settings_env, start_worker, stop_process
     from workers.queue import wait_for_drain
 
@@ -210,7 +212,9 @@ def main() -> None:
             with httpx.Client() as http:
                 html = [http.get(url).text for url in urls]
         extract_rate, extract_peak, extract_cpu = bench_in_pool(_trafilatura_only, html, args.processes)
-        stages_rate, stages_peak, stages_cpu = bench_in_pool(_our_stages, list(zip(urls, html)), args.processes)
+        size = get_settings().page_batch_size  # whole batches, as the workers take them
+        batches = [list(zip(urls, html))[i:i + size] for i in range(0, len(html) - size + 1, size)]
+        stages_rate, stages_peak, stages_cpu = bench_in_pool(_our_stages, batches, args.processes, size)
         pipeline_rate, worker_cpu, peaks = bench_pipeline(root, len(html), args.processes)
     finally:
         shutil.rmtree(root, ignore_errors=True)

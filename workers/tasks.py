@@ -18,7 +18,7 @@ from newsindex.services.elasticsearch import client as es_client
 from newsindex.settings import get_settings
 
 from .app import EXTRACT_TASK, INDEX_TASK, app, index_queue
-from .enrich.pipeline import enrich_article, warm_up
+from .enrich.pipeline import enrich_article, enrich_articles, warm_up
 from .extract import ExtractionError, extract_article
 
 logger = logging.getLogger(__name__)
@@ -54,10 +54,10 @@ def backoff_seconds(attempt: int) -> int:
 
 
 def page_to_article(page: dict) -> Article | None:
-    """Extract and enrich one page; None when the page ended here (discarded or quarantined)."""
+    """Extract one page; None when the page ended here (discarded or quarantined)."""
     url = page.get("final_url") or page.get("url", "?")
     try:
-        article = extract_article(page)
+        return extract_article(page)
     except ExtractionError as error:
         ledger().discard(url, error.reason, "extract", error.detail)
         return None
@@ -65,10 +65,22 @@ def page_to_article(page: dict) -> Article | None:
         logger.exception("extraction crashed", extra={"url": url})
         ledger().quarantine(EXTRACT_TASK, {"page": page}, f"{type(error).__name__}: {error}")
         return None
+
+
+def enrich_batch(articles: list[Article]) -> list[Article]:
+    """The articles enriched together (one NER call); if that fails, one by one, so that one bad article does not
+    leave the others bare."""
+    try:
+        return enrich_articles(articles)
+    except Exception:  # noqa: BLE001 - find the article at fault below
+        return [enrich_one(article) for article in articles]
+
+
+def enrich_one(article: Article) -> Article:
     try:
         return enrich_article(article)
     except Exception:  # index it bare rather than hold it back; `newsindex reenrich` fills it in later
-        logger.exception("enrichment crashed", extra={"url": url})
+        logger.exception("enrichment crashed", extra={"url": article.url})
         ledger().warn("enrich_failed")
         return article
 
@@ -78,7 +90,7 @@ def page_to_article(page: dict) -> Article | None:
 @app.task(name=EXTRACT_TASK, base=Batches, flush_every=settings.page_batch_size,
           flush_interval=settings.index_flush_seconds)
 def process_pages(requests) -> None:
-    articles = [article for request in requests if (article := page_to_article(request.kwargs["page"]))]
+    articles = enrich_batch([article for request in requests if (article := page_to_article(request.kwargs["page"]))])
     index(articles, lambda i: {"article": articles[i].model_dump(mode="json"), "attempt": 0})
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Sequence
 
 from indexer.article import ActorMention, Article, RegionMention
 
@@ -12,7 +13,7 @@ from .actors import default_matcher
 from .cited import cited_sources
 from .gazetteer import Gazetteer, fold
 from .ner import configured_model, load_model
-from .ner import entities as find_entities
+from .ner import entities_many
 from .regions import find_regions
 
 # The Article fields this stage owns (re-enrichment rewrites exactly these).
@@ -61,17 +62,33 @@ def gazetteer_names(gazetteer: Gazetteer, text: str,
 
 
 def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrichment:
+    return enrich_texts([(text, title, outlet)])[0]
+
+
+def enrich_texts(stories: Sequence[tuple[str, str, str | None]]) -> list[Enrichment]:
+    """enrich_text for several (text, title, outlet) at once: the same result for each, with one call of the NER
+    model for all of them, which spares the model's fixed cost per call (a worker enriches a batch of pages)."""
     matcher, gazetteer = default_matcher(), Gazetteer.load()
-    matches = matcher.find(text)
-    actor_spans = [(m.start, m.end) for m in matches if m.candidates]
-    ner_on = load_model(configured_model()) is not None
-    spans = gazetteer.span_list(fold(text))  # one gazetteer pass serves the NER skip spans and the regions
-    names = find_entities(text, skip_spans=actor_spans + gazetteer_names(gazetteer, text, spans)) if ner_on else []
+    found = [matcher.find(text) for text, _, _ in stories]
+    actor_spans = [[(m.start, m.end) for m in matches if m.candidates] for matches in found]
+    spans = [gazetteer.span_list(fold(text)) for text, _, _ in stories]  # one pass: NER skip spans and regions
+    if load_model(configured_model()) is not None:
+        names = entities_many([(text, known + gazetteer_names(gazetteer, text, places))
+                               for (text, _, _), known, places in zip(stories, actor_spans, spans)])
+    else:
+        names = [[] for _ in stories]
+    return [_finish(story, *state, gazetteer) for story, *state in zip(stories, found, actor_spans, spans, names)]
+
+
+def _finish(story: tuple[str, str, str | None], matches: list, actor_spans: list[tuple[int, int]],
+            spans: list[tuple[int, int, int]], names: list, gazetteer: Gazetteer) -> Enrichment:
+    """Regions, actors and cited sources of one story, from its matches, gazetteer spans and entities."""
+    text, title, outlet = story
     places = find_regions(title, text, skip_spans=actor_spans, entities=names, gazetteer=gazetteer, spans=spans)
     place_spans = [span for region in places.regions for span in region.offsets]
     if places.dateline:
         place_spans += places.dateline.offsets
-    actors = matcher.link(matches, text, country_weights(places.regions), names, skip_spans=place_spans)
+    actors = default_matcher().link(matches, text, country_weights(places.regions), names, skip_spans=place_spans)
     if outlet:  # "told the Harbour Daily Wire": the publishing outlet is no actor of its own story
         own = fold(outlet).lower()
         actors = [a for a in actors if a.linked or fold(a.name).lower().removeprefix("the ") != own]
@@ -81,11 +98,17 @@ def enrich_text(text: str, title: str = "", outlet: str | None = None) -> Enrich
 
 def enrich_article(article: Article) -> Article:
     """The article with its enrichment fields filled from its title and text."""
-    found = enrich_text(article.text, article.title, outlet=article.site_name or article.source)
-    return article.model_copy(update={
-        "regions": found.regions, "actors": found.actors, "cited_sources": found.cited_sources,
-        "dateline": found.dateline, "enriched_at": datetime.now(timezone.utc),
-    })
+    return enrich_articles([article])[0]
+
+
+def enrich_articles(articles: Sequence[Article]) -> list[Article]:
+    """enrich_article for a batch (one NER call for all of them)."""
+    found = enrich_texts([(a.text, a.title, a.site_name or a.source) for a in articles])
+    now = datetime.now(timezone.utc)
+    return [article.model_copy(update={
+        "regions": f.regions, "actors": f.actors, "cited_sources": f.cited_sources, "dateline": f.dateline,
+        "enriched_at": now,
+    }) for article, f in zip(articles, found)]
 
 
 def warm_up() -> None:
