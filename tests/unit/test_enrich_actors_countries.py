@@ -40,8 +40,8 @@ ids = linked_ids
     ("Syria's new authorities have raided factories.", ["sy-gov"]),
     ("Turkey has been pressing Damascus to speed up the process.", ["sy-gov", "tr-gov"]),
     ("The bloc approved new sanctions against Russia on Wednesday.", ["ru-gov"]),
-    # a war with a country is its forces' doing (this test base holds no Israeli forces), not its government's
-    ("Tehran is under pressure after the 2025 war with Israel.", []),
+    # a war with a country is its forces' doing, not its government's
+    ("Tehran is under pressure after the 2025 war with Israel.", ["il-idf"]),
     ("Syria's coast was calm and exports to Russia rose.", []),
 ])
 def test_country_forms_act_only_as_the_guideline_says(matcher, text, expected):
