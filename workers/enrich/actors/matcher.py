@@ -17,7 +17,7 @@ from .base import Actor, ActorBase
 from .folding import alias_key, fold, is_abbreviation
 from .cues import (
     ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE,
-    CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ECONOMIC_WAR_WITH_BEFORE_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE,
+    CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ECONOMIC_WAR_WITH_BEFORE_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE, FORCES_HELD_AFTER_RE,
     FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE, FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, INDEFINITE_BEFORE_RE,
     LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
@@ -419,6 +419,7 @@ class ActorMatcher:
             shared = named_at.get(joined.end()) if joined else None
             shared_types = {self.base.actors[c].type for c in shared.candidates} if shared else set()
             military = military or shared_types == {"state_forces"}
+            stationed = not military and FORCES_HELD_AFTER_RE.match(after)
             # "Economists in Bamako said": the place is where the speakers are, not who speaks
             acting = not military and ((ACTING_AFTER_RE.match(after) and not LOCATED_BEFORE_RE.search(before))
                                            or ACTING_BEFORE_RE.search(before) or OFFICIALS_IN_BEFORE_RE.search(before))
@@ -428,8 +429,11 @@ class ActorMatcher:
                     continue
                 if military and government in self._forces:
                     yield match, self._forces[government]
+                    continue
+                if stationed and government in self._forces:  # "Russia keeps forces at the base": its forces
+                    yield match, self._forces[government]
                 # "Estonian and Finnish authorities": a plural noun serves every name of the chain
-                elif acting or ((len(chain) == 1 or SHARED_OFFICIALS_RE.match(after)) and OFFICIALS_AFTER_RE.match(after)) \
+                if acting or ((len(chain) == 1 or SHARED_OFFICIALS_RE.match(after)) and OFFICIALS_AFTER_RE.match(after)) \
                         or (shared_types == {"government"} and SHARED_OFFICIALS_RE.search(shared.text)):
                     yield match, government
 

@@ -1,0 +1,83 @@
+"""Actors the text implies without naming them by a base alias (demo/articles/ANNOTATION.md, sections 2-3): a
+country's forces through what the country does with them, a state through what only states impose, states in a
+list of partners or through their leaders, ministries and legislatures named generically, regional and de-facto
+governments. Invented sentences on a small base written by the test; negatives beside positives."""
+from __future__ import annotations
+
+import pytest
+
+from workers.enrich.actors import ActorMatcher
+
+from .conftest import linked_ids
+
+BASE = """
+- {id: us-gov, name: Government of the United States, aliases: [US government, United States government, Washington government], type: government, country: US}
+- {id: us-forces, name: US Armed Forces, aliases: [US military, US forces, US troops, American troops], type: state_forces, country: US, parent: us-gov}
+- {id: ru-gov, name: Government of Russia, aliases: [Russian government, Moscow government], type: government, country: RU}
+- {id: ru-forces, name: Russian Armed Forces, aliases: [Russian military, Russian forces, Russian troops], type: state_forces, country: RU, parent: ru-gov}
+- {id: il-gov, name: Government of Israel, aliases: [Israeli government, Israeli authorities], type: government, country: IL}
+- {id: il-idf, name: Israel Defense Forces, aliases: [IDF, Israeli army, Israeli forces, Israeli troops], type: state_forces, country: IL, parent: il-gov}
+- {id: sa-gov, name: Government of Saudi Arabia, aliases: [Saudi government, Riyadh government, Saudi authorities], type: government, country: SA}
+- {id: so-gov, name: Federal Government of Somalia, aliases: [Somali government, Mogadishu government, Somali federal government], type: government, country: SO}
+- {id: so-army, name: Somali National Army, aliases: [Somali army, Somali troops], type: state_forces, country: SO, parent: so-gov}
+- {id: so-pl, name: Puntland State of Somalia (government), aliases: [Puntland government, Puntland authorities, Puntland State government], type: government, country: SO}
+- {id: so-jl, name: Jubaland State (government), aliases: [Jubaland government, Jubaland State government], type: government, country: SO}
+- {id: so-sl, name: Government of Somaliland, aliases: [Somaliland government, Somaliland authorities, Somaliland administration], type: government, country: SO}
+- {id: un, name: United Nations, aliases: [UN], type: international_org}
+- {id: au, name: African Union, aliases: [AU], type: international_org}
+- {id: cn-gov, name: Government of China, aliases: [Chinese government, Beijing government], type: government, country: CN}
+"""
+
+
+@pytest.fixture(scope="module")
+def matcher(matcher_for) -> ActorMatcher:
+    return matcher_for(BASE)
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a country that carries out strikes or raids: its armed forces (section 2, military action by a country)
+    ("The United States has carried out several drone strikes against the group this year.", {"SO": 3.0, "US": 1.0}, ["us-forces"]),
+    ("Russia conducted overnight air strikes on the port.", {"UA": 3.0, "RU": 1.0}, ["ru-forces"]),
+    ("Israel mounted a ground operation in the north of the camp.", {"PS": 3.0, "IL": 1.0}, ["il-idf"]),
+    # a country that keeps, sends or deploys troops: its forces, and its government where the verb is a state's act
+    ("Russia still keeps forces at two bases on the coast.", {"SY": 3.0, "RU": 1.0}, ["ru-forces", "ru-gov"]),
+    ("The United States has about 900 troops in the north-east.", {"SY": 3.0, "US": 1.0}, ["us-forces"]),
+    ("Washington deployed additional troops to the region in March.", {"IQ": 3.0, "US": 1.0}, ["us-forces", "us-gov"]),
+    # not an act of war or a presence of troops
+    ("Russia carried out a census of its citizens abroad.", {"RU": 3.0}, []),
+    ("The United States has carried out an audit of the aid programme.", {"SO": 3.0, "US": 1.0}, []),
+    ("Russia has good relations with the junta.", {"ML": 3.0, "RU": 1.0}, []),
+])
+def test_military_action_and_presence_by_a_country(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # what only a state imposes names its government (section 2: it restricts, bans, sanctions)
+    ("Israeli restrictions on the agency's work have closed two clinics.", {"PS": 3.0, "IL": 1.0}, ["il-gov"]),
+    ("A Saudi ban on livestock imports has hit herders in the north.", {"SO": 3.0, "SA": 1.0}, ["sa-gov"]),
+    ("Chinese tariffs on the country's steel took effect on Monday.", {"US": 3.0, "CN": 1.0}, ["cn-gov"]),
+    # military action by the same country stays its forces'; a place or an origin is no actor
+    ("Israeli shelling damaged the water network.", {"PS": 3.0, "IL": 1.0}, ["il-idf"]),
+    ("Saudi livestock markets reopened after the holiday.", {"SA": 3.0}, []),
+])
+def test_what_only_a_state_imposes(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # states among the partners who act together (section 2: a state that urges, signs, votes)
+    ("International partners, including the United Nations, the African Union and the United States, urged all sides "
+     "to return to talks.", {"SO": 3.0, "US": 1.0}, ["au", "un", "us-gov"]),
+    ("Regional partners such as Saudi Arabia have pledged funds for the port.", {"SO": 3.0, "SA": 1.0}, ["sa-gov"]),
+    # a state acting through its leaders; ties deepened or severed are the state's doing
+    ("The member states of Puntland and Jubaland, whose leaders have cut ties with Mogadishu, stayed away.",
+     {"SO": 3.0}, ["so-gov", "so-jl", "so-pl"]),
+    ("Russia, which has deepened ties with the juntas, is a likely buyer.", {"NE": 3.0, "RU": 1.0}, ["ru-gov"]),
+    # a place in a list, a rift that deepens, a country whose land is described: no actor
+    ("Distrust of Moscow has deepened the rift inside the coalition.", {"UA": 3.0, "RU": 1.0}, []),
+    ("Trading partners such as traders in Berbera were hit hardest.", {"SO": 3.0}, []),
+    ("Puntland, whose coastline is the longest in the country, is mostly desert.", {"SO": 3.0}, []),
+])
+def test_states_in_a_list_of_partners_and_through_their_leaders(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
