@@ -81,3 +81,28 @@ def test_what_only_a_state_imposes(matcher, text, countries, expected):
 ])
 def test_states_in_a_list_of_partners_and_through_their_leaders(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected
+
+
+MINISTRIES = """
+- {id: ye-gov, name: Government of Yemen, aliases: [Yemeni government, Aden government], type: government, country: YE}
+- {id: ye-moh, name: Yemeni Ministry of Public Health and Population, aliases: [Yemen's health ministry], type: government, country: YE, parent: ye-gov}
+- {id: ye-houthi, name: Houthi-run government in Sanaa, aliases: [Houthi authorities, Houthi-run administration, Sanaa authorities], type: government, country: YE}
+- {id: ye-houthi-moh, name: Houthi-run Ministry of Health, aliases: [Houthi health ministry], type: government, country: YE, parent: ye-houthi}
+- {id: sd-gov, name: Government of Sudan, aliases: [Sudanese government, Port Sudan authorities], type: government, country: SD}
+- {id: sd-moh, name: Sudanese Ministry of Health, aliases: [Sudan's health ministry, Federal Ministry of Health], type: government, country: SD, parent: sd-gov}
+- {id: sd-kh, name: Khartoum State Government, aliases: [Khartoum State authorities], type: government, country: SD, parent: sd-gov}
+- {id: sd-kh-moh, name: Khartoum State Ministry of Health, aliases: [Khartoum state health ministry], type: government, country: SD, parent: sd-kh}
+"""
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # "the <subject> ministry of <a government>" is that government's ministry, national or not
+    ("The health ministry of the Houthi-run administration said 40 clinics had closed.", {"YE": 3.0}, ["ye-houthi-moh"]),
+    ("At least 23 people were killed, according to the health ministry of Khartoum State.", {"SD": 3.0}, ["sd-kh-moh"]),
+    ("The health ministry of Sudan reported 300 new cases.", {"SD": 3.0}, ["sd-moh"]),
+    # "the health ministry" alone is the national one of the country the story is about, and no other's
+    ("The health ministry said vaccines had arrived in Kassala.", {"SD": 3.0}, ["sd-moh"]),
+    ("The health ministry said vaccines had arrived.", {"SD": 1.0, "YE": 1.0}, []),
+])
+def test_a_ministry_named_through_its_government(matcher_for, text, countries, expected):
+    assert linked_ids(matcher_for(MINISTRIES), text, countries) == expected

@@ -231,11 +231,14 @@ def ministry_phrases(base: ActorBase, forms: Mapping[str, list[str]], government
     """Ministry id -> phrases naming it without a country, derived from its name and aliases: generic "the
     health ministry", "the ministry of health", "the federal health ministry" (linked only in a story about
     the ministry's country), and aliases "<capital or country>'s health ministry" from its government's
-    country forms. Only for ministries directly under a national government."""
+    country forms, for ministries directly under a national government; and for a ministry under any government,
+    aliases "the health ministry of <that government>" ("of the Houthi-run administration", "of Khartoum state")."""
     national = set(governments.values())
+    forms_of = forms_by_holder(forms)
     result: dict[str, list[tuple[str, str]]] = {}
     for actor in base.actors.values():
-        if actor.type != "government" or actor.parent not in national or "ministry" not in actor.name.lower():
+        parent = base.actors.get(actor.parent) if actor.parent else None
+        if actor.type != "government" or parent is None or parent.type != "government" or "ministry" not in actor.name.lower():
             continue
         subjects = set()
         for name in (actor.name, *actor.aliases):
@@ -243,15 +246,21 @@ def ministry_phrases(base: ActorBase, forms: Mapping[str, list[str]], government
             m = _MINISTRY_OF_RE.search(folded) or _X_MINISTRY_RE.search(folded)
             if m and m.group("x") not in forms:
                 subjects.add(m.group("x").lower())
-        country_forms = [f for f, holders in forms.items() if actor.parent in holders]
-        phrases = []
-        for x in sorted(subjects):
-            phrases += [(f"the {x} ministry", "generic"), (f"the ministry of {x}", "generic"),
-                        (f"the federal {x} ministry", "generic"), (f"federal {x} ministry", "generic")]
-            phrases += [(f"{f}'s {x} ministry", "candidates") for f in country_forms]
+        owners = {fold(n).cased.strip() for n in (parent.name, *parent.aliases) if _GOVERNMENT_WORD_RE.search(n)}
+        owners = {o[4:] if o.lower().startswith("the ") else o for o in owners} | set(forms_of.get(parent.id, ()))
+        phrases = [(f"{x} ministry of {the}{owner}", "candidates") for x in sorted(subjects) for owner in sorted(owners)
+                   for the in ("", "the ")]
+        if parent.id in national:
+            for x in sorted(subjects):
+                phrases += [(f"the {x} ministry", "generic"), (f"the ministry of {x}", "generic"),
+                            (f"the federal {x} ministry", "generic"), (f"federal {x} ministry", "generic")]
+                phrases += [(f"{f}'s {x} ministry", "candidates") for f in forms_of.get(parent.id, ())]
         if phrases:
             result[actor.id] = phrases
     return result
+
+
+_GOVERNMENT_WORD_RE = re.compile(r"\b(?:[Gg]overnment|[Aa]dministration|[Aa]uthorities|[Aa]uthority)\b")
 
 
 UN_BODY_AFTER_RE = re.compile(

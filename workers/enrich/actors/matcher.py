@@ -189,11 +189,14 @@ class ActorMatcher:
                 hits[span] = (hits[span][0], {role: merged[role] + tuple(i for i in ids if i not in merged[role])
                                               for role, ids in holders.items()})
         matches: list[ActorMatch] = []
-        taken_until = -1
+        taken = (-1, -1)
         for (start, end), (alias, holders) in sorted(hits.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
-            if start < taken_until:
-                continue
-            taken_until = end
+            if start < taken[1]:
+                # "the health ministry of Khartoum state": a longer name right after a generic phrase's "the" wins
+                if not (start == taken[0] + 4 and end > taken[1] and lower.startswith("the ", taken[0])):
+                    continue
+                matches.pop()
+            taken = (start, end)
             o_start, o_end = folded.original_span(start, end)
             matches.append(ActorMatch(o_start, o_end, text[o_start:o_end], alias, holders["candidates"],
                                       holders["generic"], holders["metonym"]))
