@@ -106,3 +106,28 @@ MINISTRIES = """
 ])
 def test_a_ministry_named_through_its_government(matcher_for, text, countries, expected):
     assert linked_ids(matcher_for(MINISTRIES), text, countries) == expected
+
+
+MINISTERS = """
+- {id: tr-gov, name: Government of Turkey, aliases: [Turkish government, Ankara government], type: government, country: TR}
+- {id: tr-mod, name: Turkish Ministry of National Defence, aliases: [Turkish Defence Ministry], type: government, country: TR, parent: tr-gov}
+- {id: tr-mfa, name: Turkish Ministry of Foreign Affairs, aliases: [Turkish Foreign Ministry], type: government, country: TR, parent: tr-gov}
+- {id: sy-gov, name: Government of Syria, aliases: [Syrian government, Damascus government], type: government, country: SY}
+- {id: sy-mod, name: Syrian Ministry of Defence, aliases: [Syrian Defence Ministry], type: government, country: SY, parent: sy-gov}
+- {id: iq-gov, name: Government of Iraq, aliases: [Iraqi government, Baghdad government], type: government, country: IQ}
+- {id: iq-oil, name: Iraqi Ministry of Oil, aliases: [Iraq's Oil Ministry], type: government, country: IQ, parent: iq-gov}
+"""
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # an unnamed minister named by a country and an office: the ministry acts (section 3, officials named by office)
+    ("Turkish and Syrian defence ministers signed a training agreement in Ankara.", {"SY": 2.0, "TR": 2.0}, ["sy-mod", "tr-mod"]),
+    ("Iraq's oil minister said exports through Ceyhan would resume.", {"IQ": 3.0}, ["iq-oil"]),
+    ("The Turkish foreign minister told reporters the border would stay open.", {"TR": 3.0}, ["tr-mfa"]),
+    # a named minister is the person (not in this base); an office the base has no ministry for makes none
+    ("Turkey's foreign minister, Kemal Aydin, said the border would stay open.", {"TR": 3.0}, []),
+    ("Iraqi Oil Minister Karim Saleh said exports would resume.", {"IQ": 3.0}, []),
+    ("Syrian tourism ministers have come and gone.", {"SY": 3.0}, []),
+])
+def test_a_ministry_named_through_its_unnamed_minister(matcher_for, text, countries, expected):
+    assert linked_ids(matcher_for(MINISTERS), text, countries) == expected

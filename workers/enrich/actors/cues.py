@@ -225,6 +225,9 @@ FORCES_HELD_AFTER_RE = re.compile(
     r"(?:(?:its|their|some|about|around|nearly|almost|roughly|over|more\s+than|fewer\s+than|up\s+to|an\s+estimated|"
     r"[\d,.]+|additional|extra|more|new|own|several|a\s+few|thousands\s+of|hundreds\s+of|ground|combat|special)\s+)*"
     r"(?:troops|forces|soldiers|military\s+advisers|warships|fighter\s+jets)\b")
+# Unnamed ministers of a country's office: "Turkish and Syrian defence ministers signed", "Iraq's oil minister said";
+# not a named one ("Foreign Minister Ali Bashir said", "its finance minister, Ali Bashir,": the person acts).
+MINISTER_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?P<x>[a-z]+(?:\s+(?:and\s+)?[a-z]+)?)\s+ministers?\b(?!,?\s+(?:[A-Z]|and\b|of\b))")
 # A group named through its leader: "Hemedti's fighters", "the faction of Hafiz Gul Bahadur", "men loyal to X".
 _FOLLOWERS = r"(?:faction|group|fighters|forces|men|militiamen|militia|loyalists|followers|troops|outfit|network|paramilitaries)"
 FOLLOWERS_AFTER_RE = re.compile(rf"['’]s?\s+(?:own\s+|armed\s+)?{_FOLLOWERS}\b")

@@ -240,12 +240,7 @@ def ministry_phrases(base: ActorBase, forms: Mapping[str, list[str]], government
         parent = base.actors.get(actor.parent) if actor.parent else None
         if actor.type != "government" or parent is None or parent.type != "government" or "ministry" not in actor.name.lower():
             continue
-        subjects = set()
-        for name in (actor.name, *actor.aliases):
-            folded = fold(name).cased
-            m = _MINISTRY_OF_RE.search(folded) or _X_MINISTRY_RE.search(folded)
-            if m and m.group("x") not in forms:
-                subjects.add(m.group("x").lower())
+        subjects = _subjects(actor, forms)
         owners = {fold(n).cased.strip() for n in (parent.name, *parent.aliases) if _GOVERNMENT_WORD_RE.search(n)}
         owners = {o[4:] if o.lower().startswith("the ") else o for o in owners} | set(forms_of.get(parent.id, ()))
         phrases = [(f"{x} ministry of {the}{owner}", "candidates") for x in sorted(subjects) for owner in sorted(owners)
@@ -258,6 +253,43 @@ def ministry_phrases(base: ActorBase, forms: Mapping[str, list[str]], government
         if phrases:
             result[actor.id] = phrases
     return result
+
+
+def _subjects(ministry: Actor, forms: Mapping[str, list[str]]) -> set[str]:
+    """What a ministry's names say it is for, lower-cased: "health", "national defence", "foreign affairs"."""
+    subjects = set()
+    for name in (ministry.name, *ministry.aliases):
+        folded = fold(name).cased
+        m = _MINISTRY_OF_RE.search(folded) or _X_MINISTRY_RE.search(folded)
+        if m and m.group("x") not in forms:
+            subjects.add(m.group("x").lower())
+    return subjects
+
+
+_SAME_SUBJECT = {"defense": "defence", "foreign": "foreign affairs", "interior": "internal affairs"}
+
+
+def ministries_by_subject(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """National government id -> {subject word(s) -> its ministry}, for naming a ministry through its minister
+    ("defence ministers"): each subject also by its last words ("national defence" is "defence") and a subject
+    held by two ministries of one government by neither."""
+    national = set(governments.values())
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for actor in base.actors.values():
+        if actor.type != "government" or actor.parent not in national or "ministry" not in actor.name.lower():
+            continue
+        for subject in _subjects(actor, forms):
+            words = subject.replace("defense", "defence").split()
+            for k in range(len(words)):
+                found[actor.parent][" ".join(words[k:])].add(actor.id)
+    return {g: {x: ids.pop() for x, ids in by.items() if len(ids) == 1} for g, by in found.items()}
+
+
+def minister_subject(words: str) -> str:
+    """The subject of a minister's office as ministries_by_subject keys it: "defense" is "defence", "foreign" is
+    "foreign affairs"."""
+    words = " ".join(words.lower().split()).replace("defense", "defence")
+    return _SAME_SUBJECT.get(words, words)
 
 
 _GOVERNMENT_WORD_RE = re.compile(r"\b(?:[Gg]overnment|[Aa]dministration|[Aa]uthorities|[Aa]uthority)\b")

@@ -19,14 +19,14 @@ from .cues import (
     ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE,
     CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ECONOMIC_WAR_WITH_BEFORE_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE, FORCES_HELD_AFTER_RE,
     FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE, FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, INDEFINITE_BEFORE_RE,
-    LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
+    LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MINISTER_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
     SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
     UN_VOICE_AFTER_RE,
 )
 from .derived import (
     BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
-    mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
+    mandate_map, minister_subject, ministries_by_subject, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
     person_surnames, possessive_government_phrases, regional_governments,
 )
 from .mentions import named_only
@@ -129,6 +129,7 @@ class ActorMatcher:
                 ministries.setdefault(actor_id, []).extend(phrases)
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
         self._mandates = mandate_map(base, forms)
+        self._ministries = ministries_by_subject(base, forms, self._governments)
         for actor in base.actors.values():
             phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in generic_forms(actor, forms, base)]
             phrases += ministries.get(actor.id, [])
@@ -423,6 +424,7 @@ class ActorMatcher:
             shared_types = {self.base.actors[c].type for c in shared.candidates} if shared else set()
             military = military or shared_types == {"state_forces"}
             stationed = not military and FORCES_HELD_AFTER_RE.match(after)
+            minister = MINISTER_AFTER_RE.match(after)
             # "Economists in Bamako said": the place is where the speakers are, not who speaks
             acting = not military and ((ACTING_AFTER_RE.match(after) and not LOCATED_BEFORE_RE.search(before))
                                            or ACTING_BEFORE_RE.search(before) or OFFICIALS_IN_BEFORE_RE.search(before))
@@ -432,6 +434,11 @@ class ActorMatcher:
                     continue
                 if military and government in self._forces:
                     yield match, self._forces[government]
+                    continue
+                # "Turkish and Syrian defence ministers signed": each country's ministry acts through its minister
+                ministry = self._ministries.get(government, {}).get(minister_subject(minister.group("x"))) if minister else None
+                if ministry is not None:
+                    yield match, ministry
                     continue
                 if stationed and government in self._forces:  # "Russia keeps forces at the base": its forces
                     yield match, self._forces[government]
