@@ -131,3 +131,30 @@ MINISTERS = """
 ])
 def test_a_ministry_named_through_its_unnamed_minister(matcher_for, text, countries, expected):
     assert linked_ids(matcher_for(MINISTERS), text, countries) == expected
+
+
+PARLIAMENTS = """
+- {id: iq-gov, name: Government of Iraq, aliases: [Iraqi government, Baghdad government], type: government, country: IQ}
+- {id: iq-army, name: Iraqi Army, aliases: [Iraqi army], type: state_forces, country: IQ, parent: iq-gov}
+- {id: iq-cor, name: Council of Representatives of Iraq, aliases: [Iraqi parliament, "Iraq's parliament"], type: government, country: IQ}
+- {id: iq-krg, name: Kurdistan Regional Government, aliases: [KRG, Erbil government], type: government, country: IQ}
+- {id: iq-kurd-parl, name: Kurdistan Parliament, aliases: [Kurdistan Region parliament], type: government, country: IQ}
+- {id: td-gov, name: Government of Chad, aliases: [Chadian government, N'Djamena government], type: government, country: TD}
+- {id: td-army, name: Chadian National Army, aliases: [Chadian army], type: state_forces, country: TD, parent: td-gov}
+- {id: td-parl, name: Parliament of Chad, aliases: [Chadian parliament], type: government, country: TD}
+"""
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a bare "parliament" that acts, in a story about one country, is its national legislature (as "the government")
+    ("In 2025 the previous parliament debated a law on the force's structure.", {"IQ": 3.0}, ["iq-cor"]),
+    ("Parliament passed the budget on Sunday after months of delay.", {"IQ": 3.0}, ["iq-cor"]),
+    ("The opposition urged parliament to reject the constitutional changes.", {"TD": 3.0}, ["td-parl"]),
+    # a regional parliament, a place, members, a story about several countries: not the national legislature
+    ("The regional parliament in Erbil approved the budget.", {"IQ": 3.0}, []),
+    ("Several members of parliament walked out of the session.", {"IQ": 3.0}, []),
+    ("Protesters gathered outside parliament on Monday.", {"IQ": 3.0}, []),
+    ("Parliament passed the budget on Sunday.", {"IQ": 1.0, "TD": 1.0}, []),
+])
+def test_a_bare_parliament_is_the_national_legislature(matcher_for, text, countries, expected):
+    assert linked_ids(matcher_for(PARLIAMENTS), text, countries) == expected

@@ -47,11 +47,11 @@ _ACTING_VERBS = _verb_forms(
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
     "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall "
-    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite",
+    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite debate amend",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
-    "beginning protested",  # "protested" only: "Kenya protests" is as often a noun phrase
+    "beginning protested passed",  # "protested" only: "Kenya protests" is as often a noun phrase
     "say send strike build see hold keep pay give seek sell buy tell meet lead leave withdraw",
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"

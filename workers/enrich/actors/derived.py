@@ -163,6 +163,34 @@ def national_services(base: ActorBase, forms: Mapping[str, list[str]], governmen
     return result
 
 
+_PARLIAMENT = "parliament"
+
+
+def national_parliaments(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, str]:
+    """country -> its national legislature for a bare "parliament": the one government actor of the country named
+    "<country form> parliament" or "Parliament of <country form>", where no actor of the country holds "parliament"
+    as a generic phrase (that phrase then decides)."""
+    forms_of = forms_by_holder(forms)
+    found: dict[str, set[str]] = defaultdict(set)
+    held = set()
+    for actor in base.actors.values():
+        if actor.type != "government" or not actor.country:
+            continue
+        if any(g.lower().removeprefix("the ") == _PARLIAMENT for g in actor.generic):
+            held.add(actor.country)
+        own = forms_of.get(governments.get(actor.country), [])
+        if not own:
+            continue
+        alternatives = "|".join(map(re.escape, own))
+        shape = re.compile(rf"^(?:(?:{alternatives})(?:['’]s)?\s+(?i:parliament)|(?i:parliament)\s+of\s+(?:the\s+)?(?:{alternatives}))$")
+        if any(shape.match(fold(n).cased.strip()) for n in (actor.name, *actor.aliases)):
+            found[actor.country].add(actor.id)
+    return {country: ids.pop() for country, ids in found.items() if len(ids) == 1 and country not in held}
+
+
+BARE_PARLIAMENT_RE = re.compile(r"\b(?:[Tt]he\s+(?:(?:previous|outgoing|new|current|incoming|national)\s+)?)?[Pp]arliament\b(?!['’-]|ary)")
+
+
 def national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
     """country -> its national government: the top-level government most of the country's base hangs under
     (ministries, forces, agencies), holding country forms, and with twice the actors of any rival top-level

@@ -25,8 +25,8 @@ from .cues import (
     UN_VOICE_AFTER_RE,
 )
 from .derived import (
-    BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
-    mandate_map, minister_subject, ministries_by_subject, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
+    BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
+    mandate_map, minister_subject, ministries_by_subject, ministry_phrases, national_body_phrases, national_parliaments, national_services, national_forces, national_governments, national_police,
     person_surnames, possessive_government_phrases, regional_governments,
 )
 from .mentions import named_only
@@ -150,6 +150,7 @@ class ActorMatcher:
         self._branches = branch_map(base, forms, self._governments)
         self._police = national_police(base, forms, self._governments)
         self._services = national_services(base, forms, self._governments, self._forces)
+        self._parliaments = national_parliaments(base, forms, self._governments)
         self._automaton = _automaton(lower, cased)
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
@@ -264,6 +265,8 @@ class ActorMatcher:
         for actor_id, span in self._bare_police(text, context, claimed):
             offsets[actor_id].append(span)
         for actor_id, span in self._bare_services(text, context, claimed):
+            offsets[actor_id].append(span)
+        for actor_id, span in self._bare_parliament(text, context, claimed):
             offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
@@ -497,6 +500,22 @@ class ActorMatcher:
                 continue
             if _acts_as_force(text, m.end()):
                 yield force, m.span()
+
+    def _bare_parliament(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+        """(legislature id, span) for a bare "parliament" that acts ("the previous parliament debated a law", "urged
+        parliament") when one country dominates the story: its national legislature, as "the government" is its
+        government. Not "the regional parliament", "Kurdistan parliament" or "members of parliament"."""
+        parliament = self._parliaments.get(_dominant(context))
+        if parliament is None or "arliament" not in text:
+            return
+        for m in BARE_PARLIAMENT_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
+                continue
+            before = PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1).lower() in SUBNATIONAL_WORDS:
+                continue
+            if ACTING_AFTER_RE.match(text, m.end()) or ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
+                yield parliament, m.span()
 
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
                                  offsets: Mapping[str, list[tuple[int, int]]]):
