@@ -158,3 +158,26 @@ PARLIAMENTS = """
 ])
 def test_a_bare_parliament_is_the_national_legislature(matcher_for, text, countries, expected):
     assert linked_ids(matcher_for(PARLIAMENTS), text, countries) == expected
+
+
+AUTHORITIES = """
+- {id: ht-gov, name: Government of Haiti, aliases: [Haitian government, Port-au-Prince government], type: government, country: HT}
+- {id: ht-pnh, name: Haitian National Police, aliases: [PNH], type: state_forces, country: HT, parent: ht-gov}
+- {id: sy-gov, name: Government of Syria, aliases: [Syrian government, Damascus government], type: government, country: SY, generic: [interim authorities, the new authorities]}
+- {id: sy-army, name: Syrian Army, aliases: [Syrian army], type: state_forces, country: SY, parent: sy-gov}
+"""
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # "the interim/transitional/federal authorities" with no country named: the story's country (section 2)
+    ("The gang leader said his men would fight until the interim authorities stepped down.", {"HT": 3.0}, ["ht-gov"]),
+    ("Aid groups urged the transitional authorities to reopen the airport.", {"HT": 3.0}, ["ht-gov"]),
+    # another country's generic phrase does not hold the words in this story; in its own story it decides
+    ("The interim authorities said the curfew would be lifted.", {"SY": 3.0}, ["sy-gov"]),
+    # unqualified or local authorities, or authorities that do nothing: no actor
+    ("Local authorities said the road was closed.", {"HT": 3.0}, []),
+    ("The interim authorities' mandate ends in February.", {"HT": 3.0}, []),
+    ("The interim authorities stepped down.", {"HT": 1.0, "SY": 1.0}, []),
+])
+def test_the_national_authorities_of_the_story(matcher_for, text, countries, expected):
+    assert linked_ids(matcher_for(AUTHORITIES), text, countries) == expected

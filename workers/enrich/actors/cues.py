@@ -185,7 +185,10 @@ _HEAD_OF_GOVERNMENT = (r"(?i:(?:transitional|interim|acting|military|caretaker)\
                        r"chancellor|captain|colonel|general|field\s+marshal|king|emir|sultan)")
 THE_GOVERNMENT_RE = re.compile(
     r"(?P<head>\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
-    r"current)\s+)?government\b|\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
+    r"current)\s+)?government\b|"
+    # "the interim authorities": a national qualifier says they are the state's, not a town's
+    r"\b[Tt]he\s+(?:federal|national|central|interim|transitional|military|army-backed|army-led)\s+authorities\b|"
+    r"\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
     rf"(?:\s+of\s+{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+)?"
     # "the government of Chad" is named, "accused the government of abuses" is the story's
     r"(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?=\s+(?:the\s+|national\b|[A-Z]))|in|forces|troops|soldiers|units|army|"

@@ -257,7 +257,8 @@ class ActorMatcher:
         for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context,
                                                       {m.start: m for m in matches if m.candidates}):
             offsets[actor_id].append((match.start, match.end))
-        taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
+        # (a generic phrase of another country's government, "interim authorities" in a Haiti story, claims nothing)
+        taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
         for actor_id, span in self._the_government(text, context, taken):
             offsets[actor_id].append(span)
         # (an unresolved generic "police" of another country's police does not claim its span)
