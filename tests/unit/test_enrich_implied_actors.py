@@ -177,7 +177,7 @@ AUTHORITIES = """
     # unqualified or local authorities, or authorities that do nothing: no actor
     ("Local authorities said the road was closed.", {"HT": 3.0}, []),
     ("The interim authorities' mandate ends in February.", {"HT": 3.0}, []),
-    ("The interim authorities stepped down.", {"HT": 1.0, "SY": 1.0}, []),
+    ("The interim authorities stepped down.", {"HT": 1.0, "KE": 1.0}, []),
 ])
 def test_the_national_authorities_of_the_story(matcher_for, text, countries, expected):
     assert linked_ids(matcher_for(AUTHORITIES), text, countries) == expected
