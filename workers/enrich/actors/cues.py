@@ -47,11 +47,11 @@ _ACTING_VERBS = _verb_forms(
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
     "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall "
-    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite",
+    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite debate amend",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
-    "beginning protested",  # "protested" only: "Kenya protests" is as often a noun phrase
+    "beginning protested passed",  # "protested" only: "Kenya protests" is as often a noun phrase
     "say send strike build see hold keep pay give seek sell buy tell meet lead leave withdraw",
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
@@ -65,7 +65,13 @@ _VENUE_AFTER = (r"(?:(?<=host)|(?<=hosts)|(?<=hosted)|(?<=hosting))\s+(?:(?:the|
                 r"[Mm]arathon|[Ff]estival|[Cc]oncert|[Ee]xhibition|[Ff]air|Expo|[Gg]rand\s+[Pp]rix)\b|"
                 r"(?:(?<=vote)|(?<=votes)|(?<=voted)|(?<=voting))\s+(?:(?:again|today|tomorrow|on\s+\w+)\s+)?in\s+(?:a|an|the|its|their)\s+"
                 r"(?:[\w-]+\s+){0,3}?(?:elections?|polls?|referendum|vote|ballot|run-?off)\b")
-ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who))?\s+{_FILLER}(?:{_ACTING_VERBS})\b(?!{_VENUE_AFTER})|"
+# "Puntland and Jubaland, whose leaders have cut ties": the state acts through its leaders
+_WHOSE_LEADERS = r",\s+whose\s+(?:[a-z]+\s+){0,2}?(?:leaders?|leadership|government|officials|president|authorities|ministers?|cabinet)"
+# ties a state deepens or severs are its doing ("Russia has deepened ties with the juntas"; not "anger has deepened")
+_TIES = (rf"(?:{_verb_forms('deepen strengthen expand forge restore normalise normalize sever', '')})\s+(?:[\w-]+\s+){{0,2}}?"
+         r"(?:ties|relations|links|contacts|cooperation)")
+ACTING_AFTER_RE = re.compile(rf"{_AND_NAME}(?:,[^,.;]{{1,60}},|,\s+(?:which|who)|{_WHOSE_LEADERS})?\s+{_FILLER}"
+                             rf"(?:{_ACTING_VERBS}|{_TIES})\b(?!{_VENUE_AFTER})|"
                               r"-(?:backed|led|brokered|funded|sponsored|supported|mediated|imposed|run|controlled)\b")
 # A base phrase opening with its backer: "Iran-backed militias" (not "-led" or "-aligned": no act of the state).
 BACKED_PREFIX_RE = re.compile(r"(?:the\s+)?(?P<form>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})-(?:backed|funded|sponsored|supported|"
@@ -90,7 +96,7 @@ ACTING_BEFORE_RE = re.compile(
     rf"(?:\s+(?:came|comes|come|flowed|flows|flow|arrived|arrives|arrive))?\s+from|"
     rf"\b(?i:{_RELATION_NOUNS})\b[^.;]{{0,60}}?\s(?:between|with)|"
     # a state among those who act together: "its creditors, including China", "donors such as Japan"
-    rf"\b(?:creditors|lenders|donors|signatories|guarantors|mediators|sponsors|backers|allies|members)\b,?\s+"
+    rf"\b(?:creditors|lenders|donors|signatories|guarantors|mediators|sponsors|backers|allies|members|partners)\b,?\s+"
     rf"(?:including|such\s+as|like|led\s+by|notably|among\s+them))"
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
@@ -103,7 +109,9 @@ OFFICIALS_AFTER_RE = re.compile(
     r"mediators?|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
     r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request|"
     r"support|backing|funding|stance|response|refusal|threats?|warnings?|accusations?|allegations|statement|"
-    r"announcement|initiative|efforts|veto|recognition|involvement|interference)\b"
+    r"announcement|initiative|efforts|veto|recognition|involvement|interference|"
+    # what only a state imposes: "Israeli restrictions on the agency", "a Saudi ban on imports"
+    r"restrictions|ban|curbs|embargo|tariffs)\b"
 )
 SHARED_OFFICIALS_RE = re.compile(r"\s+(?:(?:senior|top|federal|government)\s+)?(?:authorities|officials|governments|leaders|"
                                  r"diplomats|mediators|negotiators|envoys|delegations|ambassadors)\b")
@@ -177,7 +185,10 @@ _HEAD_OF_GOVERNMENT = (r"(?i:(?:transitional|interim|acting|military|caretaker)\
                        r"chancellor|captain|colonel|general|field\s+marshal|king|emir|sultan)")
 THE_GOVERNMENT_RE = re.compile(
     r"(?P<head>\b[Tt]he\s+(?:(?:federal|national|central|interim|transitional|military|army-backed|army-led|civilian|new|"
-    r"current)\s+)?government\b|\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
+    r"current)\s+)?government\b|"
+    # "the interim authorities": a national qualifier says they are the state's, not a town's
+    r"\b[Tt]he\s+(?:federal|national|central|interim|transitional|military|army-backed|army-led)\s+authorities\b|"
+    r"\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
     rf"(?:\s+of\s+{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+)?"
     # "the government of Chad" is named, "accused the government of abuses" is the story's
     r"(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?=\s+(?:the\s+|national\b|[A-Z]))|in|forces|troops|soldiers|units|army|"
@@ -207,9 +218,19 @@ POLICING_AFTER_RE = re.compile(rf"\s+{_FILLER}(?:{_POLICING_VERBS})\b")
 # A military action right after a government's name: its forces did it ("the junta shelled villages").
 FIGHTING_AFTER_RE = re.compile(
     rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire kill invade', 'struck strikes retook shot pounded pounding hit hits hitting')}|"
-    r"launched\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|assault|invasion|drones|missiles|"
-    r"rockets))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal|\s+(?:back|by|hard|out)\b)"
+    r"(?:launched|carried\s+out|conducted|mounted|staged)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|"
+    r"assault|invasion|drones|missiles|rockets|(?:military|ground|security|counter-?terrorism)\s+operations?))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal|\s+(?:back|by|hard|out)\b)"
 )
+# A country that keeps, sends or deploys troops: they are its national armed forces ("Russia still keeps forces at
+# the base", "the US has about 2,000 troops in Syria"); the verb may make its government act as well.
+FORCES_HELD_AFTER_RE = re.compile(
+    rf"\s+{_FILLER}(?:{_verb_forms('keep maintain deploy station send move', 'has have had kept sent')})\s+"
+    r"(?:(?:its|their|some|about|around|nearly|almost|roughly|over|more\s+than|fewer\s+than|up\s+to|an\s+estimated|"
+    r"[\d,.]+|additional|extra|more|new|own|several|a\s+few|thousands\s+of|hundreds\s+of|ground|combat|special)\s+)*"
+    r"(?:troops|forces|soldiers|military\s+advisers|warships|fighter\s+jets)\b")
+# Unnamed ministers of a country's office: "Turkish and Syrian defence ministers signed", "Iraq's oil minister said";
+# not a named one ("Foreign Minister Ali Bashir said", "its finance minister, Ali Bashir,": the person acts).
+MINISTER_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?P<x>[a-z]+(?:\s+(?:and\s+)?[a-z]+)?)\s+ministers?\b(?!,?\s+(?:[A-Z]|and\b|of\b))")
 # A group named through its leader: "Hemedti's fighters", "the faction of Hafiz Gul Bahadur", "men loyal to X".
 _FOLLOWERS = r"(?:faction|group|fighters|forces|men|militiamen|militia|loyalists|followers|troops|outfit|network|paramilitaries)"
 FOLLOWERS_AFTER_RE = re.compile(rf"['’]s?\s+(?:own\s+|armed\s+)?{_FOLLOWERS}\b")

@@ -163,6 +163,34 @@ def national_services(base: ActorBase, forms: Mapping[str, list[str]], governmen
     return result
 
 
+_PARLIAMENT = "parliament"
+
+
+def national_parliaments(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, str]:
+    """country -> its national legislature for a bare "parliament": the one government actor of the country named
+    "<country form> parliament" or "Parliament of <country form>", where no actor of the country holds "parliament"
+    as a generic phrase (that phrase then decides)."""
+    forms_of = forms_by_holder(forms)
+    found: dict[str, set[str]] = defaultdict(set)
+    held = set()
+    for actor in base.actors.values():
+        if actor.type != "government" or not actor.country:
+            continue
+        if any(g.lower().removeprefix("the ") == _PARLIAMENT for g in actor.generic):
+            held.add(actor.country)
+        own = forms_of.get(governments.get(actor.country), [])
+        if not own:
+            continue
+        alternatives = "|".join(map(re.escape, own))
+        shape = re.compile(rf"^(?:(?:{alternatives})(?:['’]s)?\s+(?i:parliament)|(?i:parliament)\s+of\s+(?:the\s+)?(?:{alternatives}))$")
+        if any(shape.match(fold(n).cased.strip()) for n in (actor.name, *actor.aliases)):
+            found[actor.country].add(actor.id)
+    return {country: ids.pop() for country, ids in found.items() if len(ids) == 1 and country not in held}
+
+
+BARE_PARLIAMENT_RE = re.compile(r"\b(?:[Tt]he\s+(?:(?:previous|outgoing|new|current|incoming|national)\s+)?)?[Pp]arliament\b(?!['’-]|ary)")
+
+
 def national_governments(base: ActorBase, forms: Mapping[str, list[str]]) -> dict[str, str]:
     """country -> its national government: the top-level government most of the country's base hangs under
     (ministries, forces, agencies), holding country forms, and with twice the actors of any rival top-level
@@ -231,27 +259,68 @@ def ministry_phrases(base: ActorBase, forms: Mapping[str, list[str]], government
     """Ministry id -> phrases naming it without a country, derived from its name and aliases: generic "the
     health ministry", "the ministry of health", "the federal health ministry" (linked only in a story about
     the ministry's country), and aliases "<capital or country>'s health ministry" from its government's
-    country forms. Only for ministries directly under a national government."""
+    country forms, for ministries directly under a national government; and for a ministry under any government,
+    aliases "the health ministry of <that government>" ("of the Houthi-run administration", "of Khartoum state")."""
     national = set(governments.values())
+    forms_of = forms_by_holder(forms)
     result: dict[str, list[tuple[str, str]]] = {}
     for actor in base.actors.values():
-        if actor.type != "government" or actor.parent not in national or "ministry" not in actor.name.lower():
+        parent = base.actors.get(actor.parent) if actor.parent else None
+        if actor.type != "government" or parent is None or parent.type != "government" or "ministry" not in actor.name.lower():
             continue
-        subjects = set()
-        for name in (actor.name, *actor.aliases):
-            folded = fold(name).cased
-            m = _MINISTRY_OF_RE.search(folded) or _X_MINISTRY_RE.search(folded)
-            if m and m.group("x") not in forms:
-                subjects.add(m.group("x").lower())
-        country_forms = [f for f, holders in forms.items() if actor.parent in holders]
-        phrases = []
-        for x in sorted(subjects):
-            phrases += [(f"the {x} ministry", "generic"), (f"the ministry of {x}", "generic"),
-                        (f"the federal {x} ministry", "generic"), (f"federal {x} ministry", "generic")]
-            phrases += [(f"{f}'s {x} ministry", "candidates") for f in country_forms]
+        subjects = _subjects(actor, forms)
+        owners = {fold(n).cased.strip() for n in (parent.name, *parent.aliases) if _GOVERNMENT_WORD_RE.search(n)}
+        owners = {o[4:] if o.lower().startswith("the ") else o for o in owners} | set(forms_of.get(parent.id, ()))
+        phrases = [(f"{x} ministry of {the}{owner}", "candidates") for x in sorted(subjects) for owner in sorted(owners)
+                   for the in ("", "the ")]
+        if parent.id in national:
+            for x in sorted(subjects):
+                phrases += [(f"the {x} ministry", "generic"), (f"the ministry of {x}", "generic"),
+                            (f"the federal {x} ministry", "generic"), (f"federal {x} ministry", "generic")]
+                phrases += [(f"{f}'s {x} ministry", "candidates") for f in forms_of.get(parent.id, ())]
         if phrases:
             result[actor.id] = phrases
     return result
+
+
+def _subjects(ministry: Actor, forms: Mapping[str, list[str]]) -> set[str]:
+    """What a ministry's names say it is for, lower-cased: "health", "national defence", "foreign affairs"."""
+    subjects = set()
+    for name in (ministry.name, *ministry.aliases):
+        folded = fold(name).cased
+        m = _MINISTRY_OF_RE.search(folded) or _X_MINISTRY_RE.search(folded)
+        if m and m.group("x") not in forms:
+            subjects.add(m.group("x").lower())
+    return subjects
+
+
+_SAME_SUBJECT = {"defense": "defence", "foreign": "foreign affairs", "interior": "internal affairs"}
+
+
+def ministries_by_subject(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """National government id -> {subject word(s) -> its ministry}, for naming a ministry through its minister
+    ("defence ministers"): each subject also by its last words ("national defence" is "defence") and a subject
+    held by two ministries of one government by neither."""
+    national = set(governments.values())
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for actor in base.actors.values():
+        if actor.type != "government" or actor.parent not in national or "ministry" not in actor.name.lower():
+            continue
+        for subject in _subjects(actor, forms):
+            words = subject.replace("defense", "defence").split()
+            for k in range(len(words)):
+                found[actor.parent][" ".join(words[k:])].add(actor.id)
+    return {g: {x: ids.pop() for x, ids in by.items() if len(ids) == 1} for g, by in found.items()}
+
+
+def minister_subject(words: str) -> str:
+    """The subject of a minister's office as ministries_by_subject keys it: "defense" is "defence", "foreign" is
+    "foreign affairs"."""
+    words = " ".join(words.lower().split()).replace("defense", "defence")
+    return _SAME_SUBJECT.get(words, words)
+
+
+_GOVERNMENT_WORD_RE = re.compile(r"\b(?:[Gg]overnment|[Aa]dministration|[Aa]uthorities|[Aa]uthority)\b")
 
 
 UN_BODY_AFTER_RE = re.compile(

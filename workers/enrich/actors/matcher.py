@@ -17,16 +17,16 @@ from .base import Actor, ActorBase
 from .folding import alias_key, fold, is_abbreviation
 from .cues import (
     ACTING_AFTER_RE, ACTING_BEFORE_RE, AFFILIATES_AFTER_RE, AND_RE, ARMED_TYPES, BACKED_PREFIX_RE,
-    CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ECONOMIC_WAR_WITH_BEFORE_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE,
+    CLASHES_WITH_BEFORE_RE, COORDINATION_RE, ECONOMIC_WAR_WITH_BEFORE_RE, ENVOY_TO_BEFORE_RE, FIGHTING_AFTER_RE, FOLLOWERS_AFTER_RE, FORCES_HELD_AFTER_RE,
     FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE, FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, INDEFINITE_BEFORE_RE,
-    LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
+    LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MINISTER_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
     SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
     UN_VOICE_AFTER_RE,
 )
 from .derived import (
-    BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
-    mandate_map, ministry_phrases, national_body_phrases, national_services, national_forces, national_governments, national_police,
+    BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
+    mandate_map, minister_subject, ministries_by_subject, ministry_phrases, national_body_phrases, national_parliaments, national_services, national_forces, national_governments, national_police,
     person_surnames, possessive_government_phrases, regional_governments,
 )
 from .mentions import named_only
@@ -129,6 +129,7 @@ class ActorMatcher:
                 ministries.setdefault(actor_id, []).extend(phrases)
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
         self._mandates = mandate_map(base, forms)
+        self._ministries = ministries_by_subject(base, forms, self._governments)
         for actor in base.actors.values():
             phrases = [(a, "candidates") for a in (actor.name, *actor.aliases)] + [(g, "generic") for g in generic_forms(actor, forms, base)]
             phrases += ministries.get(actor.id, [])
@@ -149,6 +150,7 @@ class ActorMatcher:
         self._branches = branch_map(base, forms, self._governments)
         self._police = national_police(base, forms, self._governments)
         self._services = national_services(base, forms, self._governments, self._forces)
+        self._parliaments = national_parliaments(base, forms, self._governments)
         self._automaton = _automaton(lower, cased)
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
@@ -189,11 +191,14 @@ class ActorMatcher:
                 hits[span] = (hits[span][0], {role: merged[role] + tuple(i for i in ids if i not in merged[role])
                                               for role, ids in holders.items()})
         matches: list[ActorMatch] = []
-        taken_until = -1
+        taken = (-1, -1)
         for (start, end), (alias, holders) in sorted(hits.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
-            if start < taken_until:
-                continue
-            taken_until = end
+            if start < taken[1]:
+                # "the health ministry of Khartoum state": a longer name right after a generic phrase's "the" wins
+                if not (start == taken[0] + 4 and end > taken[1] and lower.startswith("the ", taken[0])):
+                    continue
+                matches.pop()
+            taken = (start, end)
             o_start, o_end = folded.original_span(start, end)
             matches.append(ActorMatch(o_start, o_end, text[o_start:o_end], alias, holders["candidates"],
                                       holders["generic"], holders["metonym"]))
@@ -252,7 +257,8 @@ class ActorMatcher:
         for match, actor_id in self._acting_countries([m for m in matches if m.metonym and not m.candidates], text, context,
                                                       {m.start: m for m in matches if m.candidates}):
             offsets[actor_id].append((match.start, match.end))
-        taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches]
+        # (a generic phrase of another country's government, "interim authorities" in a Haiti story, claims nothing)
+        taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
         for actor_id, span in self._the_government(text, context, taken):
             offsets[actor_id].append(span)
         # (an unresolved generic "police" of another country's police does not claim its span)
@@ -260,6 +266,8 @@ class ActorMatcher:
         for actor_id, span in self._bare_police(text, context, claimed):
             offsets[actor_id].append(span)
         for actor_id, span in self._bare_services(text, context, claimed):
+            offsets[actor_id].append(span)
+        for actor_id, span in self._bare_parliament(text, context, claimed):
             offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
@@ -419,6 +427,8 @@ class ActorMatcher:
             shared = named_at.get(joined.end()) if joined else None
             shared_types = {self.base.actors[c].type for c in shared.candidates} if shared else set()
             military = military or shared_types == {"state_forces"}
+            stationed = not military and FORCES_HELD_AFTER_RE.match(after)
+            minister = MINISTER_AFTER_RE.match(after)
             # "Economists in Bamako said": the place is where the speakers are, not who speaks
             acting = not military and ((ACTING_AFTER_RE.match(after) and not LOCATED_BEFORE_RE.search(before))
                                            or ACTING_BEFORE_RE.search(before) or OFFICIALS_IN_BEFORE_RE.search(before))
@@ -428,8 +438,16 @@ class ActorMatcher:
                     continue
                 if military and government in self._forces:
                     yield match, self._forces[government]
+                    continue
+                # "Turkish and Syrian defence ministers signed": each country's ministry acts through its minister
+                ministry = self._ministries.get(government, {}).get(minister_subject(minister.group("x"))) if minister else None
+                if ministry is not None:
+                    yield match, ministry
+                    continue
+                if stationed and government in self._forces:  # "Russia keeps forces at the base": its forces
+                    yield match, self._forces[government]
                 # "Estonian and Finnish authorities": a plural noun serves every name of the chain
-                elif acting or ((len(chain) == 1 or SHARED_OFFICIALS_RE.match(after)) and OFFICIALS_AFTER_RE.match(after)) \
+                if acting or ((len(chain) == 1 or SHARED_OFFICIALS_RE.match(after)) and OFFICIALS_AFTER_RE.match(after)) \
                         or (shared_types == {"government"} and SHARED_OFFICIALS_RE.search(shared.text)):
                     yield match, government
 
@@ -483,6 +501,22 @@ class ActorMatcher:
                 continue
             if _acts_as_force(text, m.end()):
                 yield force, m.span()
+
+    def _bare_parliament(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+        """(legislature id, span) for a bare "parliament" that acts ("the previous parliament debated a law", "urged
+        parliament") when one country dominates the story: its national legislature, as "the government" is its
+        government. Not "the regional parliament", "Kurdistan parliament" or "members of parliament"."""
+        parliament = self._parliaments.get(_dominant(context))
+        if parliament is None or "arliament" not in text:
+            return
+        for m in BARE_PARLIAMENT_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
+                continue
+            before = PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1).lower() in SUBNATIONAL_WORDS:
+                continue
+            if ACTING_AFTER_RE.match(text, m.end()) or ACTING_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
+                yield parliament, m.span()
 
     def _the_regional_government(self, text: str, context: _Context, matches: Sequence[ActorMatch],
                                  offsets: Mapping[str, list[tuple[int, int]]]):
