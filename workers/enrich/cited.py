@@ -47,6 +47,14 @@ _INVERTED_RE = re.compile(
     r"(?:representative|spokesman|spokeswoman|spokesperson|official|member|commander|researcher)\s+(?:of|for|from|at)\s+)?(?=\S)"
 )
 _ACCORDING_RE = re.compile(rf"\b(?:{_either_case('according')})\s+to\s+(?=\S)")
+# what follows the speaker of an inverted attribution ('," said Ahmed Ali, a trader' / '... said Ahmed Ali.'); a name
+# followed by a verb or noun is the subject of the reported clause instead (", said Ukrainian drones had hit ...")
+_SPEAKER_END_RE = re.compile(r"\s*(?:[,.;:!?)(”\"]|$|\s(?:who|of|from|in|at|on|to|as|when|while|after|before|during)\b)")
+# a spokesperson or official in apposition to a named person: "Naw Bu, a spokesman for the KIA, said" cites the person
+_NAMED_VOICE_BEFORE_RE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$")
+_NAMED_VOICE_AFTER_RE = re.compile(r"\s*,\s*")
+_VOICE_NOUNS = ("spokes", "official", "representative", "commander")
+_VOICE_AFTER_NAME_RE = re.compile(r"\s+(?:spokes\w+|official|representative|commander)\b")
 _OF_SOURCE_RE = re.compile(
     rf"\b(?:{_either_case('spokesperson spokesman spokeswoman spokespeople statement report reports data figures tally count estimate estimates official officials assessment survey analysis monitoring update')})"
     r"\s+(?:issued\s+|released\s+|published\s+|compiled\s+)?(?:by|from|for|of)\s+(?=\S)"
@@ -201,6 +209,23 @@ def _ending_at(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, 
     return None
 
 
+def _named_voice(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, voice_start: int,
+                 body_end: int) -> _Name | None:
+    """The named person a spokesperson phrase stands in apposition to, before it ("Naw Bu, a spokesman for the KIA")
+    or after it ("a spokesperson for the FLA, Ahmed Ag Mossa, said"); None for an unnamed voice."""
+    before = _NAMED_VOICE_BEFORE_RE.search(text, max(0, voice_start - 40), voice_start)
+    if before is not None:
+        hit = by_end.get(before.start())
+        if hit is not None and hit.person:
+            return hit
+    after = _NAMED_VOICE_AFTER_RE.match(text, body_end)
+    if after is not None:
+        hit = _starting_at(by_start, text, after.end())
+        if hit is not None and hit.person:
+            return hit
+    return None
+
+
 def _role_holder(names: list[_Name], text: str, role: str, before: int) -> _Name | None:
     """The person a role noun ("the governor") points back to: the nearest earlier person named next to that role."""
     for name in reversed([n for n in names if n.person and n.end <= before]):
@@ -221,11 +246,15 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
     for regex in (_ACCORDING_RE, _OF_SOURCE_RE, _CITING_RE):
         for m in regex.finditer(text):
             hit = _source_after(names, starts, by_start, text, m.end())
+            if hit is not None and regex is _OF_SOURCE_RE and m.group().lower().startswith(_VOICE_NOUNS):
+                hit = _named_voice(by_start, by_end, text, m.start(), hit.end) or hit
+            elif hit is not None and (voice := _VOICE_AFTER_NAME_RE.match(text, hit.end)):
+                hit = _named_voice(by_start, by_end, text, hit.start, voice.end()) or hit
             if hit is not None:
                 found.append(hit)
     for m in _INVERTED_RE.finditer(text):
         hit = _starting_at(by_start, text, m.end())
-        if hit is not None:
+        if hit is not None and _SPEAKER_END_RE.match(text, hit.end):
             found.append(hit)
     for m in _VERB_RE.finditer(text):
         window_start = max(0, m.start() - 80)

@@ -1,0 +1,56 @@
+"""Cited sources in the common orders of news attribution (guideline section 4): who is cited around a quote, a
+named or unnamed spokesperson, coordinated and participial verbs, and what is no source. Invented sentences."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workers.enrich.actors import ActorBase, ActorMatcher
+from workers.enrich.cited import cited_sources
+from workers.enrich.ner import Entity
+
+FIXTURE = Path(__file__).parent / "fixtures" / "actors"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher(ActorBase.load(FIXTURE))
+
+
+def cite(matcher, text, persons=(), orgs=(), countries=("SY",), places=()):
+    """Cited sources of text, the given names found by NER as a model would (first occurrence)."""
+    entities = [Entity(label, name, text.index(name), text.index(name) + len(name))
+                for label, group in (("PERSON", persons), ("ORG", orgs)) for name in group]
+    actors = matcher.link(matcher.find(text), text, set(countries), entities)
+    skip = [(text.index(p), text.index(p) + len(p)) for p in places]
+    return cited_sources(text, actors, entities, skip_spans=skip)
+
+
+@pytest.mark.parametrize("text, persons, expected", [
+    # a named spokesperson is cited by name, the organisation only where a claim is attributed to it directly
+    ("Karam Haddad, a spokesman for SOHR, said the bakery was hit twice.", ["Karam Haddad"], ["Karam Haddad"]),
+    ("Karam Haddad, spokesman for the SOHR, told reporters the bakery was hit.", ["Karam Haddad"], ["Karam Haddad"]),
+    ("The bakery was hit twice, according to a SOHR spokesman, Karam Haddad, who visited it.", ["Karam Haddad"],
+     ["Karam Haddad"]),
+    ("Karam Haddad, a spokesman for SOHR, said the bakery was hit. SOHR said later that nine died.", ["Karam Haddad"],
+     ["Karam Haddad", "Syrian Observatory for Human Rights"]),
+    # an unnamed spokesperson cites the organisation
+    ("A spokesman for SOHR said the bakery was hit twice.", [], ["Syrian Observatory for Human Rights"]),
+    ("The bakery was hit twice, according to a SOHR spokesman.", [], ["Syrian Observatory for Human Rights"]),
+])
+def test_named_and_unnamed_spokespersons(matcher, text, persons, expected):
+    assert cite(matcher, text, persons) == expected
+
+
+@pytest.mark.parametrize("text, persons, expected", [
+    # "..., said X": X is the speaker when the attribution closes with it or an apposition follows
+    ("\u201cThe roads are closed,\u201d said Mariam Saleh, a nurse in the town.", ["Mariam Saleh"], ["Mariam Saleh"]),
+    ("\u201cThe roads are closed,\u201d said Mariam Saleh.", ["Mariam Saleh"], ["Mariam Saleh"]),
+    ("\u201cThe roads are closed,\u201d said Mariam Saleh of the town council.", ["Mariam Saleh"], ["Mariam Saleh"]),
+    # ", said X did ...": X is the subject of the reported clause, not the speaker
+    ("A report by the council, seen by this newspaper, said SANA had misreported the toll.", [], []),
+    ("The statement, signed by the mayor, said HTS fighters had entered the town.", [], []),
+])
+def test_the_name_after_an_inverted_said(matcher, text, persons, expected):
+    assert cite(matcher, text, persons) == expected
