@@ -54,3 +54,22 @@ def test_named_and_unnamed_spokespersons(matcher, text, persons, expected):
 ])
 def test_the_name_after_an_inverted_said(matcher, text, persons, expected):
     assert cite(matcher, text, persons) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # denials, accusations, warnings, estimates and forecasts are claims, in every tense and number
+    ("Syrian officials insist the crossing will reopen.", ["Government of Syria"]),
+    ("Syrian officials warn that the crossing may close.", ["Government of Syria"]),
+    ("HTS fighters shelled the camp, a charge HTS rejects.", ["Hayat Tahrir al-Sham"]),
+    ("HTS fighters shelled the camp, which HTS denies.", ["Hayat Tahrir al-Sham"]),
+    ("The opposition and HTS accuse Damascus of starving the town.", ["Hayat Tahrir al-Sham"]),
+    ("SOHR projected that more families would leave before winter.", ["Syrian Observatory for Human Rights"]),
+    ("SOHR measured the damage at 40 per cent of homes.", ["Syrian Observatory for Human Rights"]),
+    ("ACLED showed a rise in shelling over the month.", ["Armed Conflict Location & Event Data"]),
+    ("SANA has criticised the decision as unlawful.", ["Syrian Arab News Agency"]),
+    ("SANA has cited the drought as the main cause.", ["Syrian Arab News Agency"]),
+    # "cited by X": X is the source of someone else's words, not the one citing
+    ("The figure, cited by SANA, could not be checked.", ["Syrian Arab News Agency"]),
+])
+def test_claims_in_every_form(matcher, text, expected):
+    assert cite(matcher, text) == expected

@@ -20,9 +20,10 @@ def _either_case(words: str) -> str:
 _VERBS = (
     r"said|says|say|told|tells|reported|reports|stated|states|claimed|claims|announced|announces|wrote|writes|"
     r"posted|confirmed|confirms|added|adds|estimated|estimates|documented|documents|recorded|records|counted|"
-    r"warned|warns|noted|notes|tweeted|alleged|alleges|denied|denies|insisted|insists|explained|acknowledged|accused|"
-    r"welcomed|urged|condemned|rejected|blamed|argued|stressed|vowed|pledged|described|quoted|"
-    r"replied|calculated|puts?\s+the\s+(?:death\s+)?(?:toll|figure|number)"
+    r"warned|warns|warn|noted|notes|tweeted|alleged|alleges|allege|denied|denies|deny|insisted|insists|insist|explained|"
+    r"acknowledged|accused|accuses|accuse|welcomed|urged|condemned|rejected|rejects|reject|disputes|disputed|blamed|"
+    r"blames|argued|argues|stressed|vowed|pledged|promised|described|quoted|"
+    r"replied|calculated|estimate|projected|projects|forecast|forecasts|measured|shows|showed|criticised|criticized|repeated|cited(?!\s+by)|puts?\s+the\s+(?:death\s+)?(?:toll|figure|number)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # what may stand between a subject and its verb: "SANA later said", "the SOHR said on Tuesday in a statement"
