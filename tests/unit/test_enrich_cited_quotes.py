@@ -73,3 +73,24 @@ def test_the_name_after_an_inverted_said(matcher, text, persons, expected):
 ])
 def test_claims_in_every_form(matcher, text, expected):
     assert cite(matcher, text) == expected
+
+
+@pytest.mark.parametrize("text, persons, expected", [
+    # a second verb of the sentence's subject
+    ("Samir Khoury toured the camp on Monday and said more tents were needed.", ["Samir Khoury"], ["Samir Khoury"]),
+    ("Samir Khoury, the camp manager, toured the site but warned that water was short.", ["Samir Khoury"],
+     ["Samir Khoury"]),
+    ("The Syrian government extended the curfew until Friday and said it would review it.", [], ["Government of Syria"]),
+    ("Turkey and Qatar backed the plan but said talks must go on.", [], ["Turkish government", "Qatari government"]),
+    # a participle after the clause
+    ("HTS withdrew from two villages on Sunday, saying the truce had to be respected.", [], ["Hayat Tahrir al-Sham"]),
+    ("SANA raised its toll to 40, citing hospital sources.", [], ["Syrian Arab News Agency"]),
+    # a relative clause after the name
+    ("Aid reached the town despite objections from HTS, which accuses the UN of bias.", [], ["Hayat Tahrir al-Sham"]),
+    # not the sentence's subject: a subordinate clause, a name later in the sentence, an anonymous opening
+    ("After HTS entered the town, residents fled and said the shelling went on.", [], []),
+    ("Residents of the town sheltered HTS fighters and said nothing to the army.", [], []),
+    ("HTS shelled the town, which the army retook and said it would hold.", [], []),
+])
+def test_the_subject_of_a_second_verb_or_a_participle(matcher, text, persons, expected):
+    assert cite(matcher, text, persons, countries=("SY", "TR", "QA")) == expected

@@ -27,13 +27,30 @@ _VERBS = (
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # what may stand between a subject and its verb: "SANA later said", "the SOHR said on Tuesday in a statement"
-_FILLERS_TAIL_RE = re.compile(
+_FILLERS = (
     r"(?:\s+(?:also|later|earlier|previously|separately|again|repeatedly|publicly|recently|already|reportedly|"
     r"has|have|had|would|will|in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|on\s+(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)|late\s+(?:on\s+)?\w+|early\s+(?:on\s+)?\w+|in\s+a\s+(?:statement|"
     r"report|briefing|post|video|message)|in\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:report|statement|update|"
-    r"briefing)))*\s+$"
+    r"briefing)))*"
 )
+_FILLERS_TAIL_RE = re.compile(_FILLERS + r"\s+$")
+# a second verb of the same subject ("X visited the camps and said ...", "X backed the plan but warned ...") or a
+# participle after its clause ("X raised prices, citing costs", "X deployed troops, saying ..."): the speaker is the
+# subject opening the sentence
+_COORDINATED_RE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:then|also|later|has|have)\s+)?$")
+_PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding|warning|describing|citing|accusing|claiming|insisting|arguing|noting|"
+                            r"denying|calling\s+(?:for|on))\b")
+# "the STC, which accuses them of ...", "Orano, which says the ore is its own"
+_RELATIVE_RE = re.compile(r",\s+(?:which|who)$")
+_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[.!?][\s”\"])|(?<=\n)|(?<=— ))\s*")
+# from the subject to its first verb: a body's people, a place, an apposition, fillers; then a lowercase verb
+_SUBJECT_TO_VERB_RE = re.compile(r"(?:\s+(?:officials|authorities|spokes\w+))?(?:\s+in\s+[A-Z][\w'’-]+)?"
+                                 r"(?:\s*\([^()]{1,40}\))?(?:,[^,;:]{1,160},)?" + _FILLERS + r"\s+[a-z]")
+# what may not lie between the subject's verb and the second verb: another clause with its own subject
+_OTHER_CLAUSE_RE = re.compile(r"[;:]|\b(?:which|who|whom|whose|whereas|while|because|although|though|where)\b")
+# "Kogi State governor Ahmed Ali": the person after a role word
+_ROLE_BEFORE_RE = re.compile(r"\s+(?:[a-z]+\s+)?(?:governor|minister|president|mayor|commander|spokes\w+|chief|leader)\s+")
 # verb ... subject after a quotation or a comma: '," said Ahmed Ali' / ', said the governor'
 # a body speaking through its people: "Israeli officials said", "Russia's envoy said", "Herzog's office said"
 _SPEAKING_FOR_RE = re.compile(r"(?:['’]s\s+(?:(?:deputy|chief|foreign|press|media)\s+)?(?:office|envoy|ambassador|"
@@ -139,7 +156,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
         name = _POSSESSIVE_RE.sub("", text[start:m.end()])
         if not name[:1].isupper() or placename(start, name):
             continue
-        if " " not in name and not name.isupper():
+        if " " not in name and not (name.isupper() and len(name) > 1):
             # a lone word: a later mention of a person named before, else a demonym, place or month
             earlier = [p for p in persons if p.end <= start and _ARTICLE_PREFIX_RE.sub("", p.name.split()[-1]) == _ARTICLE_PREFIX_RE.sub("", name)]
             if earlier:
@@ -227,6 +244,29 @@ def _named_voice(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str
     return None
 
 
+def _clause_subject(by_start: dict[int, _Name], text: str, pos: int) -> list[_Name]:
+    """The name(s) opening the sentence that holds pos, when they are its subject: followed, past their people,
+    an apposition or fillers, by a verb, with no other clause between that verb and pos ("Britain and France
+    backed the text but said ..." gives both)."""
+    opening = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("— ", 0, pos),
+                  text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
+    start = _SENTENCE_START_RE.match(text, opening + 2 if opening >= 0 and text[opening] != "\n" else opening + 1).end()
+    subject = _starting_at(by_start, text, start)
+    if subject is None:
+        return []
+    role = _ROLE_BEFORE_RE.match(text, subject.end)
+    if role is not None and (person := by_start.get(role.end())) is not None and person.person:
+        subject = person
+    subjects = [subject]
+    joined = re.compile(r"\s+and\s+").match(text, subject.end)
+    if joined is not None and (other := _starting_at(by_start, text, joined.end())) is not None:
+        subjects.append(other)
+    verb = _SUBJECT_TO_VERB_RE.match(text, subjects[-1].end)
+    if verb is None or verb.end() > pos or _OTHER_CLAUSE_RE.search(text, verb.end() - 1, pos):
+        return []
+    return subjects
+
+
 def _role_holder(names: list[_Name], text: str, role: str, before: int) -> _Name | None:
     """The person a role noun ("the governor") points back to: the nearest earlier person named next to that role."""
     for name in reversed([n for n in names if n.person and n.end <= before]):
@@ -268,12 +308,18 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
                 if hit is None and (voice := _SPOKESPERSON_OF_RE.search(text, max(0, tail.start() - 20), tail.start())):
                     hit = by_end.get(voice.start())
                     hit = hit if hit is not None and hit.actor and not hit.person else None
+            if hit is None and (relative := _RELATIVE_RE.search(text, max(0, tail.start() - 12), tail.start())):
+                hit = _name_before(by_end, text, relative.start())
             if hit is not None:
                 found.append(hit)
                 both = _AND_RE.search(text, max(0, hit.start - 8), hit.start)  # "HRW and Amnesty said"
                 other = both and by_end.get(both.start())
                 if other:
                     found.append(other)
+            elif _COORDINATED_RE.search(text, max(0, tail.start() - 12), tail.start() + 1):
+                found.extend(_clause_subject(by_start, text, m.start()))
+    for m in _PARTICIPLE_RE.finditer(text):
+        found.extend(_clause_subject(by_start, text, m.start()))
     for name in names:
         if _SOURCE_NOUN_RE.match(text, name.end):
             found.append(name)
