@@ -94,3 +94,17 @@ def test_claims_in_every_form(matcher, text, expected):
 ])
 def test_the_subject_of_a_second_verb_or_a_participle(matcher, text, persons, expected):
     assert cite(matcher, text, persons, countries=("SY", "TR", "QA")) == expected
+
+
+@pytest.mark.parametrize("text, persons, expected", [
+    # a quote given to a pronoun is the person just introduced
+    ("Nadia Farouk, 52, waits at the clinic gate every morning. \u201cThey open two hours a day,\u201d she said.",
+     ["Nadia Farouk"], ["Nadia Farouk"]),
+    ("Omar Bitar sells fuel by the road. \u201cPrices doubled.\u201d he told reporters.", ["Omar Bitar"], ["Omar Bitar"]),
+    # an owner is not the one introduced; a person named far before the quote is not its speaker
+    ("Yusuf Dagher's brother runs the bakery. \u201cWe bake at night,\u201d he said.", ["Yusuf Dagher"], []),
+    ("Nadia Farouk left in May. " + "The town emptied over the summer as the shelling went on. " * 8
+     + "\u201cNobody is left,\u201d she said.", ["Nadia Farouk"], []),
+])
+def test_a_quote_given_to_a_pronoun(matcher, text, persons, expected):
+    assert cite(matcher, text, persons) == expected

@@ -43,6 +43,11 @@ _PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding|warning|describing|citing|acc
                             r"denying|calling\s+(?:for|on))\b")
 # "the STC, which accuses them of ...", "Orano, which says the ore is its own"
 _RELATIVE_RE = re.compile(r",\s+(?:which|who)$")
+# a quote closed and attributed to a pronoun ('"...," she said.' / '"...," he told reporters'): the speaker is the
+# person named last before the quote opened, near enough to be the one introduced
+_PRONOUN_QUOTE_RE = re.compile(r"[,.?!]?[”\"]\s+(?:he|she)\s+(?:(?:later|also)\s+)?(?:said|says|added|told|explained|recalled)\b")
+_QUOTE_OPEN_RE = re.compile(r"[“\"]")
+_PRONOUN_REACH = 400  # characters from the quote's opening back to the person
 _SENTENCE_START_RE = re.compile(r"(?:^|(?<=[.!?][\s”\"])|(?<=\n)|(?<=— ))\s*")
 # from the subject to its first verb: a body's people, a place, an apposition, fillers; then a lowercase verb
 _SUBJECT_TO_VERB_RE = re.compile(r"(?:\s+(?:officials|authorities|spokes\w+))?(?:\s+in\s+[A-Z][\w'’-]+)?"
@@ -267,6 +272,16 @@ def _clause_subject(by_start: dict[int, _Name], text: str, pos: int) -> list[_Na
     return subjects
 
 
+def _quoted_person(persons: list[_Name], text: str, quote_end: int) -> _Name | None:
+    """The person named last before the opening of the quote that ends at quote_end, within reach, not as an owner."""
+    opening = max((m.start() for m in _QUOTE_OPEN_RE.finditer(text, max(0, quote_end - 1500), quote_end)), default=-1)
+    if opening < 0:
+        return None
+    before = [p for p in persons if p.end <= opening and opening - p.end <= _PRONOUN_REACH
+              and not text.startswith(("'s", "’s"), p.end)]  # "Masra's lawyer": an owner, not the one introduced
+    return before[-1] if before else None
+
+
 def _role_holder(names: list[_Name], text: str, role: str, before: int) -> _Name | None:
     """The person a role noun ("the governor") points back to: the nearest earlier person named next to that role."""
     for name in reversed([n for n in names if n.person and n.end <= before]):
@@ -320,6 +335,11 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
                 found.extend(_clause_subject(by_start, text, m.start()))
     for m in _PARTICIPLE_RE.finditer(text):
         found.extend(_clause_subject(by_start, text, m.start()))
+    persons = [n for n in names if n.person]
+    for m in _PRONOUN_QUOTE_RE.finditer(text):
+        hit = _quoted_person(persons, text, m.start())
+        if hit is not None:
+            found.append(hit)
     for name in names:
         if _SOURCE_NOUN_RE.match(text, name.end):
             found.append(name)
