@@ -108,3 +108,17 @@ def test_the_subject_of_a_second_verb_or_a_participle(matcher, text, persons, ex
 ])
 def test_a_quote_given_to_a_pronoun(matcher, text, persons, expected):
     assert cite(matcher, text, persons) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a state speaks through its envoys, its officials (what they think included) and officials in its capital
+    ("The Turkish ambassador told the council the border would stay open.", ("TR",), ["Turkish government"]),
+    ("Syrian officials regard the deal as a first step.", ("SY",), ["Government of Syria"]),
+    ("Syrian officials believe the crossing can reopen by spring.", ("SY",), ["Government of Syria"]),
+    ("Officials in Damascus have warned that the crossing may close.", ("SY",), ["Government of Syria"]),
+    # not a state: what a group of fighters or residents believes, or an envoy of a body that is no government
+    ("HTS fighters believe the truce will not hold.", ("SY",), []),
+    ("Residents in Idlib fear a new offensive.", ("SY",), []),
+])
+def test_a_state_speaks_through_its_people(matcher, text, countries, expected):
+    assert cite(matcher, text, countries=countries) == expected

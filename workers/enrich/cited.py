@@ -63,6 +63,13 @@ _SPEAKING_FOR_RE = re.compile(r"(?:['’]s\s+(?:(?:deputy|chief|foreign|press|me
                               r"authorities|government))$")
 # an unnamed spokesperson or official speaks for the actor named before it ("a UNHCR spokesperson said", "a Malian
 # official said": guideline section 4)
+# a state's people with no possessive: "the US ambassador told ...", "Turkish officials regard ...", "officials in
+# Ankara have warned" (the actor stage has already read the place as the state)
+_ENVOY_RE = re.compile(r"\s+(?:deputy\s+)?(?:ambassador|envoy|representative|delegation)$")
+_OFFICIALS_RE = re.compile(r"\s+(?:officials|authorities)$")
+_OFFICIALS_IN_RE = re.compile(r"\b(?:[Oo]fficials|[Aa]uthorities)\s+in\s+(?=[A-Z])")
+# what officials of a state are reported to think is a claim of that state, as what they say is
+_VIEW_RE = re.compile(r"\b(?:see|regard|believe|fear|consider|expect)\b")
 _SPOKESPERSON_OF_RE = re.compile(r"\s+(?:official|spokesman|spokeswoman|spokesperson)$")
 _AND_RE = re.compile(r"\s+and\s+$")
 _INVERTED_RE = re.compile(
@@ -122,6 +129,7 @@ class _Name:
     name: str
     person: bool
     actor: bool = False  # an actor mention's span
+    government: bool = False  # an actor of type government (a state speaks through its officials and envoys)
 
 
 def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity], places: Sequence[tuple[int, int]]) -> list[_Name]:
@@ -131,9 +139,9 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
     spans: list[_Name] = []
     taken = bytearray(len(text))
 
-    def take(start: int, end: int, name: str, person: bool, actor: bool = False) -> None:
+    def take(start: int, end: int, name: str, person: bool, actor: bool = False, government: bool = False) -> None:
         if not any(taken[start:end]):
-            spans.append(_Name(start, end, name, person, actor))
+            spans.append(_Name(start, end, name, person, actor, government))
             taken[start:end] = b"\x01" * (end - start)
 
     in_place = bytearray(len(text))
@@ -146,7 +154,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
 
     for actor in actors:
         for start, end in actor.offsets:
-            take(start, end, actor.name, actor.type == "person", True)
+            take(start, end, actor.name, actor.type == "person", True, actor.type == "government")
     for ent in entities:
         if ent.label in ("ORG", "PERSON"):
             lead = _ARTICLE_RE.match(ent.text)
@@ -282,6 +290,17 @@ def _quoted_person(persons: list[_Name], text: str, quote_end: int) -> _Name | N
     return before[-1] if before else None
 
 
+def _state_voice(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, subject_end: int,
+                 verb_start: int) -> _Name | None:
+    """A government speaking through an envoy named with no possessive ("the US ambassador") or through officials in
+    its capital ("officials in Ankara have warned")."""
+    envoy = _ENVOY_RE.search(text, max(0, subject_end - 30), subject_end)
+    hit = envoy and by_end.get(envoy.start())
+    if hit is None and (officials := _OFFICIALS_IN_RE.search(text, max(0, subject_end - 12), verb_start)):
+        hit = by_start.get(officials.end())
+    return hit if hit is not None and hit.government else None
+
+
 def _role_holder(names: list[_Name], text: str, role: str, before: int) -> _Name | None:
     """The person a role noun ("the governor") points back to: the nearest earlier person named next to that role."""
     for name in reversed([n for n in names if n.person and n.end <= before]):
@@ -325,6 +344,8 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
                     hit = hit if hit is not None and hit.actor and not hit.person else None
             if hit is None and (relative := _RELATIVE_RE.search(text, max(0, tail.start() - 12), tail.start())):
                 hit = _name_before(by_end, text, relative.start())
+            if hit is None:
+                hit = _state_voice(by_start, by_end, text, tail.start(), tail.end())
             if hit is not None:
                 found.append(hit)
                 both = _AND_RE.search(text, max(0, hit.start - 8), hit.start)  # "HRW and Amnesty said"
@@ -333,6 +354,11 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
                     found.append(other)
             elif _COORDINATED_RE.search(text, max(0, tail.start() - 12), tail.start() + 1):
                 found.extend(_clause_subject(by_start, text, m.start()))
+    for m in _VIEW_RE.finditer(text):
+        officials = _OFFICIALS_RE.search(text, max(0, m.start() - 20), m.start() - 1)
+        hit = officials and by_end.get(officials.start())
+        if hit is not None and hit.government:
+            found.append(hit)
     for m in _PARTICIPLE_RE.finditer(text):
         found.extend(_clause_subject(by_start, text, m.start()))
     persons = [n for n in names if n.person]
