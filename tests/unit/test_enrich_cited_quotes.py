@@ -122,3 +122,17 @@ def test_a_quote_given_to_a_pronoun(matcher, text, persons, expected):
 ])
 def test_a_state_speaks_through_its_people(matcher, text, countries, expected):
     assert cite(matcher, text, countries=countries) == expected
+
+
+@pytest.mark.parametrize("text, persons, orgs, expected", [
+    # a title before the speaker's name
+    ("\u201cWe pray for rain,\u201d said Pastor Elias Haddad.", ["Elias Haddad"], [], ["Elias Haddad"]),
+    ("\u201cWe pray for rain,\u201d said Rev. Elias Haddad.", ["Elias Haddad"], [], ["Elias Haddad"]),
+    # a description, then the name between commas, then the verb
+    ("The convoy was stopped twice, and the UN's monitoring mission in the area, Levant Watch, reported new shelling.",
+     [], ["Levant Watch"], ["Levant Watch"]),
+    # a clause between commas is no apposition of its name
+    ("The army, backed by Levant Watch, said the road was open.", [], ["Levant Watch"], []),
+])
+def test_titles_and_names_in_apposition(matcher, text, persons, orgs, expected):
+    assert cite(matcher, text, persons, orgs) == expected

@@ -71,6 +71,11 @@ _OFFICIALS_IN_RE = re.compile(r"\b(?:[Oo]fficials|[Aa]uthorities)\s+in\s+(?=[A-Z
 # what officials of a state are reported to think is a claim of that state, as what they say is
 _VIEW_RE = re.compile(r"\b(?:see|regard|believe|fear|consider|expect)\b")
 _SPOKESPERSON_OF_RE = re.compile(r"\s+(?:official|spokesman|spokeswoman|spokesperson)$")
+# a description, then the name between commas: "the EU's naval force in the region, Operation Atalanta, reported"
+_NAME_IN_APPOSITION_RE = re.compile(r"\b(?:the|its|their)\s+(?:[\w'’-]+\s+){0,6}?(?:force|agency|body|group|office|"
+                                    r"mission|monitor|organisation|organization|company|ministry|unit|coalition|alliance|"
+                                    r"movement|operator|regulator|watchdog|observatory|institute|network|project)"
+                                    r"(?:\s+(?:in|of|for|at|on)\s+(?:the\s+)?[\w'’-]+)?,\s+$")
 _AND_RE = re.compile(r"\s+and\s+$")
 _INVERTED_RE = re.compile(
     r"[,”\"]\s*(?:said|says|added|wrote|noted|explained|told\s+reporters|according\s+to)\s+(?:(?:a|an|the)\s+"
@@ -106,7 +111,8 @@ _SOURCE_NOUN_RE = re.compile(r"\s*(?:['’]s\s+)?(?:data|figures|tally|count|rep
 _ARTICLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
 # titles before a name that NER leaves outside the person ("according to Dr Amina Yusuf")
 _TITLES_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sheikh|General|Colonel|Major|Captain|Governor|"
-                        r"Minister|President|Commander|Mayor|Judge|Imam|Bishop|Father)\.?\s+)+")
+                        r"Minister|President|Commander|Mayor|Judge|Imam|Bishop|Father|Pastor|Rev|Reverend|Rabbi|Haji|Hajji|Mullah|Senator|"
+                        r"Ambassador|Sergeant|Sgt|Brigadier|Lieutenant)\.?\s+)+")
 _ROLE_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:regional|provincial|state|local|deputy|acting|military|army|police|health|foreign|defence|"
     r"defense|interior|prime|UN|U\.N\.)\s+)*(governor|minister|spokesman|spokeswoman|spokesperson|mayor|president|"
@@ -226,7 +232,7 @@ def _ending_at(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, 
     if hit is not None or pos == 0 or text[pos - 1] != ",":
         return hit
     inner = _name_before(by_end, text, pos - 1)
-    if inner is not None and inner.person:
+    if inner is not None and (inner.person or _NAME_IN_APPOSITION_RE.search(text, max(0, inner.start - 80), inner.start)):
         return inner
     # a name opening the sentence, then its apposition up to the verb: "Valentyna Horbenko, 67, who lives ..., said"
     opening = max(text.rfind(". ", max(0, pos - 250), pos), text.rfind("\n", max(0, pos - 250), pos))
