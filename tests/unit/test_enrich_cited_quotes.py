@@ -136,3 +136,13 @@ def test_a_state_speaks_through_its_people(matcher, text, countries, expected):
 ])
 def test_titles_and_names_in_apposition(matcher, text, persons, orgs, expected):
     assert cite(matcher, text, persons, orgs) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country closing a longer name is not the speaker: the body named as a whole is
+    ("The Chamber of Commerce of Syria said exports fell by a third.", []),
+    ("The Bar Association for Syria said the trials were unfair.", []),
+    ("Syria said exports fell by a third.", ["Government of Syria"]),
+])
+def test_a_name_inside_a_longer_name_does_not_speak(matcher, text, expected):
+    assert cite(matcher, text) == expected

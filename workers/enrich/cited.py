@@ -76,6 +76,8 @@ _NAME_IN_APPOSITION_RE = re.compile(r"\b(?:the|its|their)\s+(?:[\w'’-]+\s+){0,
                                     r"mission|monitor|organisation|organization|company|ministry|unit|coalition|alliance|"
                                     r"movement|operator|regulator|watchdog|observatory|institute|network|project)"
                                     r"(?:\s+(?:in|of|for|at|on)\s+(?:the\s+)?[\w'’-]+)?,\s+$")
+# a name closing a longer capitalised name that the text names as a whole ("Chamber of Mines of Mali")
+_INSIDE_NAME_RE = re.compile(r"\b[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?$")
 _AND_RE = re.compile(r"\s+and\s+$")
 _INVERTED_RE = re.compile(
     r"[,”\"]\s*(?:said|says|added|wrote|noted|explained|told\s+reporters|according\s+to)\s+(?:(?:a|an|the)\s+"
@@ -342,6 +344,8 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
         tail = _FILLERS_TAIL_RE.search(text, window_start, m.start())
         if tail:
             hit = _ending_at(by_start, by_end, text, tail.start())
+            if hit is not None and _INSIDE_NAME_RE.search(text, max(0, hit.start - 40), hit.start):
+                hit = None  # "the Chamber of Mines of Mali said": the speaker is the longer name, not Mali
             if hit is None:
                 body = _SPEAKING_FOR_RE.search(text, max(0, tail.start() - 40), tail.start())
                 hit = body and by_end.get(body.start())
