@@ -20,19 +20,42 @@ def _either_case(words: str) -> str:
 _VERBS = (
     r"said|says|say|told|tells|reported|reports|stated|states|claimed|claims|announced|announces|wrote|writes|"
     r"posted|confirmed|confirms|added|adds|estimated|estimates|documented|documents|recorded|records|counted|"
-    r"warned|warns|noted|notes|tweeted|alleged|alleges|denied|denies|insisted|insists|explained|acknowledged|accused|"
-    r"welcomed|urged|condemned|rejected|blamed|argued|stressed|vowed|pledged|described|quoted|"
-    r"replied|calculated|puts?\s+the\s+(?:death\s+)?(?:toll|figure|number)"
+    r"warned|warns|warn|noted|notes|tweeted|alleged|alleges|allege|denied|denies|deny|insisted|insists|insist|explained|"
+    r"acknowledged|accused|accuses|accuse|welcomed|urged|condemned|rejected|rejects|reject|disputes|disputed|blamed|"
+    r"blames|argued|argues|stressed|vowed|pledged|promised|described|quoted|"
+    r"replied|calculated|estimate|projected|projects|forecast|forecasts|measured|shows|showed|criticised|criticized|repeated|cited(?!\s+by)|puts?\s+the\s+(?:death\s+)?(?:toll|figure|number)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # what may stand between a subject and its verb: "SANA later said", "the SOHR said on Tuesday in a statement"
-_FILLERS_TAIL_RE = re.compile(
+_FILLERS = (
     r"(?:\s+(?:also|later|earlier|previously|separately|again|repeatedly|publicly|recently|already|reportedly|"
     r"has|have|had|would|will|in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|on\s+(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)|late\s+(?:on\s+)?\w+|early\s+(?:on\s+)?\w+|in\s+a\s+(?:statement|"
     r"report|briefing|post|video|message)|in\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:report|statement|update|"
-    r"briefing)))*\s+$"
+    r"briefing)))*"
 )
+_FILLERS_TAIL_RE = re.compile(_FILLERS + r"\s+$")
+# a second verb of the same subject ("X visited the camps and said ...", "X backed the plan but warned ...") or a
+# participle after its clause ("X raised prices, citing costs", "X deployed troops, saying ..."): the speaker is the
+# subject opening the sentence
+_COORDINATED_RE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:then|also|later|has|have)\s+)?$")
+_PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding|warning|describing|citing|accusing|claiming|insisting|arguing|noting|"
+                            r"denying|calling\s+(?:for|on))\b")
+# "the STC, which accuses them of ...", "Orano, which says the ore is its own"
+_RELATIVE_RE = re.compile(r",\s+(?:which|who)$")
+# a quote closed and attributed to a pronoun ('"...," she said.' / '"...," he told reporters'): the speaker is the
+# person named last before the quote opened, near enough to be the one introduced
+_PRONOUN_QUOTE_RE = re.compile(r"[,.?!]?[”\"]\s+(?:he|she)\s+(?:(?:later|also)\s+)?(?:said|says|added|told|explained|recalled)\b")
+_QUOTE_OPEN_RE = re.compile(r"[“\"]")
+_PRONOUN_REACH = 400  # characters from the quote's opening back to the person
+_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[.!?][\s”\"])|(?<=\n)|(?<=— ))\s*")
+# from the subject to its first verb: a body's people, a place, an apposition, fillers; then a lowercase verb
+_SUBJECT_TO_VERB_RE = re.compile(r"(?:\s+(?:officials|authorities|spokes\w+))?(?:\s+in\s+[A-Z][\w'’-]+)?"
+                                 r"(?:\s*\([^()]{1,40}\))?(?:,[^,;:]{1,160},)?" + _FILLERS + r"\s+[a-z]")
+# what may not lie between the subject's verb and the second verb: another clause with its own subject
+_OTHER_CLAUSE_RE = re.compile(r"[;:]|\b(?:which|who|whom|whose|whereas|while|because|although|though|where)\b")
+# "Kogi State governor Ahmed Ali": the person after a role word
+_ROLE_BEFORE_RE = re.compile(r"\s+(?:[a-z]+\s+)?(?:governor|minister|president|mayor|commander|spokes\w+|chief|leader)\s+")
 # verb ... subject after a quotation or a comma: '," said Ahmed Ali' / ', said the governor'
 # a body speaking through its people: "Israeli officials said", "Russia's envoy said", "Herzog's office said"
 _SPEAKING_FOR_RE = re.compile(r"(?:['’]s\s+(?:(?:deputy|chief|foreign|press|media)\s+)?(?:office|envoy|ambassador|"
@@ -40,13 +63,35 @@ _SPEAKING_FOR_RE = re.compile(r"(?:['’]s\s+(?:(?:deputy|chief|foreign|press|me
                               r"authorities|government))$")
 # an unnamed spokesperson or official speaks for the actor named before it ("a UNHCR spokesperson said", "a Malian
 # official said": guideline section 4)
+# a state's people with no possessive: "the US ambassador told ...", "Turkish officials regard ...", "officials in
+# Ankara have warned" (the actor stage has already read the place as the state)
+_ENVOY_RE = re.compile(r"\s+(?:deputy\s+)?(?:ambassador|envoy|representative|delegation)$")
+_OFFICIALS_RE = re.compile(r"\s+(?:officials|authorities)$")
+_OFFICIALS_IN_RE = re.compile(r"\b(?:[Oo]fficials|[Aa]uthorities)\s+in\s+(?=[A-Z])")
+# what officials of a state are reported to think is a claim of that state, as what they say is
+_VIEW_RE = re.compile(r"\b(?:see|regard|believe|fear|consider|expect)\b")
 _SPOKESPERSON_OF_RE = re.compile(r"\s+(?:official|spokesman|spokeswoman|spokesperson)$")
+# a description, then the name between commas: "the EU's naval force in the region, Operation Atalanta, reported"
+_NAME_IN_APPOSITION_RE = re.compile(r"\b(?:the|its|their)\s+(?:[\w'’-]+\s+){0,6}?(?:force|agency|body|group|office|"
+                                    r"mission|monitor|organisation|organization|company|ministry|unit|coalition|alliance|"
+                                    r"movement|operator|regulator|watchdog|observatory|institute|network|project)"
+                                    r"(?:\s+(?:in|of|for|at|on)\s+(?:the\s+)?[\w'’-]+)?,\s+$")
+# a name closing a longer capitalised name that the text names as a whole ("Chamber of Mines of Mali")
+_INSIDE_NAME_RE = re.compile(r"\b[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?$")
 _AND_RE = re.compile(r"\s+and\s+$")
 _INVERTED_RE = re.compile(
     r"[,”\"]\s*(?:said|says|added|wrote|noted|explained|told\s+reporters|according\s+to)\s+(?:(?:a|an|the)\s+"
     r"(?:representative|spokesman|spokeswoman|spokesperson|official|member|commander|researcher)\s+(?:of|for|from|at)\s+)?(?=\S)"
 )
 _ACCORDING_RE = re.compile(rf"\b(?:{_either_case('according')})\s+to\s+(?=\S)")
+# what follows the speaker of an inverted attribution ('," said Ahmed Ali, a trader' / '... said Ahmed Ali.'); a name
+# followed by a verb or noun is the subject of the reported clause instead (", said Ukrainian drones had hit ...")
+_SPEAKER_END_RE = re.compile(r"\s*(?:[,.;:!?)(”\"]|$|\s(?:who|of|from|in|at|on|to|as|when|while|after|before|during)\b)")
+# a spokesperson or official in apposition to a named person: "Naw Bu, a spokesman for the KIA, said" cites the person
+_NAMED_VOICE_BEFORE_RE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$")
+_NAMED_VOICE_AFTER_RE = re.compile(r"\s*,\s*")
+_VOICE_NOUNS = ("spokes", "official", "representative", "commander")
+_VOICE_AFTER_NAME_RE = re.compile(r"\s+(?:spokes\w+|official|representative|commander)\b")
 _OF_SOURCE_RE = re.compile(
     rf"\b(?:{_either_case('spokesperson spokesman spokeswoman spokespeople statement report reports data figures tally count estimate estimates official officials assessment survey analysis monitoring update')})"
     r"\s+(?:issued\s+|released\s+|published\s+|compiled\s+)?(?:by|from|for|of)\s+(?=\S)"
@@ -68,7 +113,8 @@ _SOURCE_NOUN_RE = re.compile(r"\s*(?:['’]s\s+)?(?:data|figures|tally|count|rep
 _ARTICLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
 # titles before a name that NER leaves outside the person ("according to Dr Amina Yusuf")
 _TITLES_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sheikh|General|Colonel|Major|Captain|Governor|"
-                        r"Minister|President|Commander|Mayor|Judge|Imam|Bishop|Father)\.?\s+)+")
+                        r"Minister|President|Commander|Mayor|Judge|Imam|Bishop|Father|Pastor|Rev|Reverend|Rabbi|Haji|Hajji|Mullah|Senator|"
+                        r"Ambassador|Sergeant|Sgt|Brigadier|Lieutenant)\.?\s+)+")
 _ROLE_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:regional|provincial|state|local|deputy|acting|military|army|police|health|foreign|defence|"
     r"defense|interior|prime|UN|U\.N\.)\s+)*(governor|minister|spokesman|spokeswoman|spokesperson|mayor|president|"
@@ -91,6 +137,7 @@ class _Name:
     name: str
     person: bool
     actor: bool = False  # an actor mention's span
+    government: bool = False  # an actor of type government (a state speaks through its officials and envoys)
 
 
 def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity], places: Sequence[tuple[int, int]]) -> list[_Name]:
@@ -100,9 +147,9 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
     spans: list[_Name] = []
     taken = bytearray(len(text))
 
-    def take(start: int, end: int, name: str, person: bool, actor: bool = False) -> None:
+    def take(start: int, end: int, name: str, person: bool, actor: bool = False, government: bool = False) -> None:
         if not any(taken[start:end]):
-            spans.append(_Name(start, end, name, person, actor))
+            spans.append(_Name(start, end, name, person, actor, government))
             taken[start:end] = b"\x01" * (end - start)
 
     in_place = bytearray(len(text))
@@ -115,7 +162,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
 
     for actor in actors:
         for start, end in actor.offsets:
-            take(start, end, actor.name, actor.type == "person", True)
+            take(start, end, actor.name, actor.type == "person", True, actor.type == "government")
     for ent in entities:
         if ent.label in ("ORG", "PERSON"):
             lead = _ARTICLE_RE.match(ent.text)
@@ -130,7 +177,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
         name = _POSSESSIVE_RE.sub("", text[start:m.end()])
         if not name[:1].isupper() or placename(start, name):
             continue
-        if " " not in name and not name.isupper():
+        if " " not in name and not (name.isupper() and len(name) > 1):
             # a lone word: a later mention of a person named before, else a demonym, place or month
             earlier = [p for p in persons if p.end <= start and _ARTICLE_PREFIX_RE.sub("", p.name.split()[-1]) == _ARTICLE_PREFIX_RE.sub("", name)]
             if earlier:
@@ -187,7 +234,7 @@ def _ending_at(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, 
     if hit is not None or pos == 0 or text[pos - 1] != ",":
         return hit
     inner = _name_before(by_end, text, pos - 1)
-    if inner is not None and inner.person:
+    if inner is not None and (inner.person or _NAME_IN_APPOSITION_RE.search(text, max(0, inner.start - 80), inner.start)):
         return inner
     # a name opening the sentence, then its apposition up to the verb: "Valentyna Horbenko, 67, who lives ..., said"
     opening = max(text.rfind(". ", max(0, pos - 250), pos), text.rfind("\n", max(0, pos - 250), pos))
@@ -199,6 +246,67 @@ def _ending_at(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, 
     if opening > 0 and "." not in text[opening:pos - 1]:
         return _name_before(by_end, text, opening)
     return None
+
+
+def _named_voice(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, voice_start: int,
+                 body_end: int) -> _Name | None:
+    """The named person a spokesperson phrase stands in apposition to, before it ("Naw Bu, a spokesman for the KIA")
+    or after it ("a spokesperson for the FLA, Ahmed Ag Mossa, said"); None for an unnamed voice."""
+    before = _NAMED_VOICE_BEFORE_RE.search(text, max(0, voice_start - 40), voice_start)
+    if before is not None:
+        hit = by_end.get(before.start())
+        if hit is not None and hit.person:
+            return hit
+    after = _NAMED_VOICE_AFTER_RE.match(text, body_end)
+    if after is not None:
+        hit = _starting_at(by_start, text, after.end())
+        if hit is not None and hit.person:
+            return hit
+    return None
+
+
+def _clause_subject(by_start: dict[int, _Name], text: str, pos: int) -> list[_Name]:
+    """The name(s) opening the sentence that holds pos, when they are its subject: followed, past their people,
+    an apposition or fillers, by a verb, with no other clause between that verb and pos ("Britain and France
+    backed the text but said ..." gives both)."""
+    opening = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("— ", 0, pos),
+                  text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
+    start = _SENTENCE_START_RE.match(text, opening + 2 if opening >= 0 and text[opening] != "\n" else opening + 1).end()
+    subject = _starting_at(by_start, text, start)
+    if subject is None:
+        return []
+    role = _ROLE_BEFORE_RE.match(text, subject.end)
+    if role is not None and (person := by_start.get(role.end())) is not None and person.person:
+        subject = person
+    subjects = [subject]
+    joined = re.compile(r"\s+and\s+").match(text, subject.end)
+    if joined is not None and (other := _starting_at(by_start, text, joined.end())) is not None:
+        subjects.append(other)
+    verb = _SUBJECT_TO_VERB_RE.match(text, subjects[-1].end)
+    if verb is None or verb.end() > pos or _OTHER_CLAUSE_RE.search(text, verb.end() - 1, pos):
+        return []
+    return subjects
+
+
+def _quoted_person(persons: list[_Name], text: str, quote_end: int) -> _Name | None:
+    """The person named last before the opening of the quote that ends at quote_end, within reach, not as an owner."""
+    opening = max((m.start() for m in _QUOTE_OPEN_RE.finditer(text, max(0, quote_end - 1500), quote_end)), default=-1)
+    if opening < 0:
+        return None
+    before = [p for p in persons if p.end <= opening and opening - p.end <= _PRONOUN_REACH
+              and not text.startswith(("'s", "’s"), p.end)]  # "Masra's lawyer": an owner, not the one introduced
+    return before[-1] if before else None
+
+
+def _state_voice(by_start: dict[int, _Name], by_end: dict[int, _Name], text: str, subject_end: int,
+                 verb_start: int) -> _Name | None:
+    """A government speaking through an envoy named with no possessive ("the US ambassador") or through officials in
+    its capital ("officials in Ankara have warned")."""
+    envoy = _ENVOY_RE.search(text, max(0, subject_end - 30), subject_end)
+    hit = envoy and by_end.get(envoy.start())
+    if hit is None and (officials := _OFFICIALS_IN_RE.search(text, max(0, subject_end - 12), verb_start)):
+        hit = by_start.get(officials.end())
+    return hit if hit is not None and hit.government else None
 
 
 def _role_holder(names: list[_Name], text: str, role: str, before: int) -> _Name | None:
@@ -221,29 +329,53 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
     for regex in (_ACCORDING_RE, _OF_SOURCE_RE, _CITING_RE):
         for m in regex.finditer(text):
             hit = _source_after(names, starts, by_start, text, m.end())
+            if hit is not None and regex is _OF_SOURCE_RE and m.group().lower().startswith(_VOICE_NOUNS):
+                hit = _named_voice(by_start, by_end, text, m.start(), hit.end) or hit
+            elif hit is not None and (voice := _VOICE_AFTER_NAME_RE.match(text, hit.end)):
+                hit = _named_voice(by_start, by_end, text, hit.start, voice.end()) or hit
             if hit is not None:
                 found.append(hit)
     for m in _INVERTED_RE.finditer(text):
         hit = _starting_at(by_start, text, m.end())
-        if hit is not None:
+        if hit is not None and _SPEAKER_END_RE.match(text, hit.end):
             found.append(hit)
     for m in _VERB_RE.finditer(text):
         window_start = max(0, m.start() - 80)
         tail = _FILLERS_TAIL_RE.search(text, window_start, m.start())
         if tail:
             hit = _ending_at(by_start, by_end, text, tail.start())
+            if hit is not None and _INSIDE_NAME_RE.search(text, max(0, hit.start - 40), hit.start):
+                hit = None  # "the Chamber of Mines of Mali said": the speaker is the longer name, not Mali
             if hit is None:
                 body = _SPEAKING_FOR_RE.search(text, max(0, tail.start() - 40), tail.start())
                 hit = body and by_end.get(body.start())
                 if hit is None and (voice := _SPOKESPERSON_OF_RE.search(text, max(0, tail.start() - 20), tail.start())):
                     hit = by_end.get(voice.start())
                     hit = hit if hit is not None and hit.actor and not hit.person else None
+            if hit is None and (relative := _RELATIVE_RE.search(text, max(0, tail.start() - 12), tail.start())):
+                hit = _name_before(by_end, text, relative.start())
+            if hit is None:
+                hit = _state_voice(by_start, by_end, text, tail.start(), tail.end())
             if hit is not None:
                 found.append(hit)
                 both = _AND_RE.search(text, max(0, hit.start - 8), hit.start)  # "HRW and Amnesty said"
                 other = both and by_end.get(both.start())
                 if other:
                     found.append(other)
+            elif _COORDINATED_RE.search(text, max(0, tail.start() - 12), tail.start() + 1):
+                found.extend(_clause_subject(by_start, text, m.start()))
+    for m in _VIEW_RE.finditer(text):
+        officials = _OFFICIALS_RE.search(text, max(0, m.start() - 20), m.start() - 1)
+        hit = officials and by_end.get(officials.start())
+        if hit is not None and hit.government:
+            found.append(hit)
+    for m in _PARTICIPLE_RE.finditer(text):
+        found.extend(_clause_subject(by_start, text, m.start()))
+    persons = [n for n in names if n.person]
+    for m in _PRONOUN_QUOTE_RE.finditer(text):
+        hit = _quoted_person(persons, text, m.start())
+        if hit is not None:
+            found.append(hit)
     for name in names:
         if _SOURCE_NOUN_RE.match(text, name.end):
             found.append(name)
