@@ -259,7 +259,8 @@ class ActorMatcher:
             offsets[actor_id].append((match.start, match.end))
         # (a generic phrase of another country's government, "interim authorities" in a Haiti story, claims nothing)
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
-        for actor_id, span in self._the_government(text, context, taken):
+        persons = {m.start for m in matches if m.candidates and all(actors[c].type == "person" for c in m.candidates)}
+        for actor_id, span in self._the_government(text, context, taken, persons):
             offsets[actor_id].append(span)
         # (an unresolved generic "police" of another country's police does not claim its span)
         claimed = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
@@ -451,9 +452,10 @@ class ActorMatcher:
                         or (shared_types == {"government"} and SHARED_OFFICIALS_RE.search(shared.text)):
                     yield match, government
 
-    def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+    def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]], persons: set[int]):
         """(government id, span) for each bare "the government" ("the federal government", "the army-backed
-        government") that acts, when one country dominates the story (twice the weight of any other): its government."""
+        government", "the government of <a person at one of `persons`>") that acts, when one country dominates the
+        story (twice the weight of any other): its government."""
         country = _dominant(context)
         if country is None:
             return
@@ -462,7 +464,7 @@ class ActorMatcher:
             return
         for m in THE_GOVERNMENT_RE.finditer(text):
             start, end = m.span("head")
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) or (m.group("leader") and m.start("leader") not in persons):
                 continue
             # as for country names, only where it acts ("the government said", "urged the government")
             if ACTING_AFTER_RE.match(text, m.end()) or ACTING_BEFORE_RE.search(text[max(0, start - 80):start]):

@@ -1,0 +1,72 @@
+"""Linking classes of round 3 on invented news sentences: sanctions of a regional body are its own act, a person
+inside a lower-case designation ("the government of transitional president X"), a state through its envoys."""
+from __future__ import annotations
+
+import pytest
+
+from workers.enrich.actors import ActorMatcher
+
+from .conftest import linked_ids
+
+BASE = """
+- {id: ml-gov, name: Government of Mali, aliases: [Malian government, Bamako government, Malian authorities], type: government, country: ML}
+- {id: ml-fama, name: Malian Armed Forces, aliases: [FAMa, Malian army, Malian troops], type: state_forces, country: ML, parent: ml-gov}
+- {id: ml-goita, name: Assimi Goita, aliases: [Assimi Goïta], type: person, country: ML, parent: ml-gov}
+- {id: td-gov, name: Government of Chad, aliases: [Chadian government, N'Djamena government], type: government, country: TD}
+- {id: cn-gov, name: Government of China, aliases: [Chinese government, Beijing government], type: government, country: CN}
+- {id: us-gov, name: Government of the United States, aliases: [US government, Washington government], type: government, country: US}
+- {id: ru-gov, name: Government of Russia, aliases: [Russian government, Moscow government], type: government, country: RU}
+- {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
+- {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
+- {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
+- {id: unsc, name: UN Security Council, aliases: [Security Council], type: international_org, country: null}
+"""
+
+
+@pytest.fixture(scope="module")
+def matcher(matcher_for) -> ActorMatcher:
+    return matcher_for(BASE)
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a regional body's sanctions are its own act (it imposes them)
+    ("Exporters are still waiting for EU sanctions to be eased.", {"RU": 3.0}, ["eu"]),
+    ("ECOWAS sanctions closed the borders for six months.", {"ML": 3.0}, ["ecowas"]),
+    ("The lifting of EU economic sanctions was welcomed in Damascus.", {"SY": 3.0}, ["eu"]),
+    # the UN's sanctions are the Security Council's: the UN as a whole does nothing
+    ("Exporters are still waiting for UN sanctions to be eased.", {"RU": 3.0}, []),
+    ("The UN arms sanctions on the group remain in force.", {"RU": 3.0}, []),
+    # a sanctions regime or list is a topic, not an act
+    ("He was added to the EU sanctions list in May.", {"RU": 3.0}, []),
+])
+def test_sanctions_of_a_regional_body(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a person named only inside the designation of a government, whatever the case of the title
+    ("The government of transitional president Assimi Goïta has blamed foreign sponsors for the shortages.",
+     {"ML": 3.0}, ["ml-gov"]),
+    ("The military government of Assimi Goita said the convoy had reached Bamako.", {"ML": 3.0}, ["ml-gov"]),
+    ("The regime of interim leader Assimi Goita has banned political parties.", {"ML": 3.0}, []),
+    # the person acting keeps the person
+    ("Transitional president Assimi Goita said the convoy had reached Bamako.", {"ML": 3.0}, ["ml-goita"]),
+    # "the government of <a country>" names that country, not the story's government
+    ("The government of Chad said the border would stay closed.", {"ML": 3.0}, ["td-gov"]),
+    ("The government of National Unity said the vote would go ahead.", {"ML": 3.0}, []),
+])
+def test_person_inside_a_lower_case_designation(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a state speaks through its envoys, whatever their rank
+    ("China's deputy ambassador told the council the draft went too far.", {"CN": 2.0}, ["cn-gov"]),
+    ("The US ambassador warned that aid would be cut.", {"US": 2.0}, ["us-gov"]),
+    ("Russia's permanent representative vetoed the text.", {"RU": 2.0}, ["ru-gov"]),
+    ("The Chinese deputy envoy said the draft was unbalanced.", {"CN": 2.0}, ["cn-gov"]),
+    # a former envoy speaks for no state
+    ("China's former ambassador to Mali wrote a memoir.", {"CN": 2.0}, []),
+])
+def test_state_through_its_envoys(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
