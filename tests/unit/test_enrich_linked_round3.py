@@ -1,5 +1,7 @@
 """Linking classes of round 3 on invented news sentences: sanctions of a regional body are its own act, a person
-inside a lower-case designation ("the government of transitional president X"), a state through its envoys."""
+inside a lower-case designation ("the government of transitional president X"), a state through its envoys, the
+Palestinian Authority through its seat, a state holding ground through its forces, a group's armed wing named
+through the group."""
 from __future__ import annotations
 
 import pytest
@@ -16,6 +18,15 @@ BASE = """
 - {id: cn-gov, name: Government of China, aliases: [Chinese government, Beijing government], type: government, country: CN}
 - {id: us-gov, name: Government of the United States, aliases: [US government, Washington government], type: government, country: US}
 - {id: ru-gov, name: Government of Russia, aliases: [Russian government, Moscow government], type: government, country: RU}
+- {id: ua-gov, name: Government of Ukraine, aliases: [Ukrainian government, Kyiv government], type: government, country: UA}
+- {id: ua-afu, name: Armed Forces of Ukraine, aliases: [Ukrainian army, Ukrainian troops, Ukraine's armed forces], type: state_forces, country: UA, parent: ua-gov}
+- {id: ru-afrf, name: Russian Armed Forces, aliases: [Russian army, Russian troops, Russia's armed forces], type: state_forces, country: RU, parent: ru-gov}
+- {id: ps-pa, name: Palestinian Authority, aliases: [Palestinian Authority, PA, government in Ramallah, Ramallah authorities], type: government, country: PS}
+- {id: ye-houthis, name: Houthis, aliases: [Houthi movement, Houthis, Ansar Allah], type: rebel_group, country: YE}
+- {id: ye-houthi-forces, name: Houthi armed forces, aliases: [Houthi forces, Houthi military], type: rebel_group, country: YE, parent: ye-houthis}
+- {id: ye-saree, name: Yahya Saree, aliases: [Yahya Saree], type: person, country: YE, parent: ye-houthi-forces}
+- {id: lb-hezbollah, name: Hezbollah, aliases: [Hezbollah], type: political_militia, country: LB}
+- {id: lb-radwan, name: Radwan Force, aliases: [Radwan Force, Radwan Forces], type: political_militia, country: LB, parent: lb-hezbollah}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -69,4 +80,41 @@ def test_person_inside_a_lower_case_designation(matcher, text, countries, expect
     ("China's former ambassador to Mali wrote a memoir.", {"CN": 2.0}, []),
 ])
 def test_state_through_its_envoys(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # the Palestinian Authority sits in Ramallah: its officials there speak for it
+    ("Officials in Ramallah said they would not attend the meeting.", {"PS": 3.0}, ["ps-pa"]),
+    ("Ramallah rejected the plan on Tuesday.", {"PS": 3.0}, ["ps-pa"]),
+    # the town as a place does nothing
+    ("The road from Ramallah to Nablus was closed for hours.", {"PS": 3.0}, []),
+])
+def test_palestinian_authority_through_its_seat(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a state holds or occupies ground through its armed forces
+    ("Kramatorsk is one of the largest towns Ukraine still controls in the region.", {"UA": 3.0}, ["ua-afu"]),
+    ("Russia occupies about a fifth of the country.", {"UA": 2.0, "RU": 1.0}, ["ru-afrf"]),
+    # what a state controls besides ground is no military matter, and a place controlled by no one acts not
+    ("Russia controls prices of bread and fuel by decree.", {"RU": 3.0}, []),
+    ("Traders from Ukraine said controls at the border had been tightened.", {"UA": 3.0}, []),
+])
+def test_state_holding_ground_through_its_forces(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # "the group's military" after a group with one armed wing in the base is that wing
+    ("The Houthi movement denied any role. A spokesman for the group's military, Yahya Saree, said the navy was not involved.",
+     {"YE": 3.0}, ["ye-houthi-forces", "ye-houthis", "ye-saree"]),
+    ("The Houthis said its armed wing would keep up the blockade.", {"YE": 3.0}, ["ye-houthi-forces", "ye-houthis"]),
+    # a thing of the group's military is not the wing
+    ("The Houthis said Israel had hit the group's military infrastructure near the port.", {"YE": 3.0}, ["ye-houthis"]),
+    # a unit is no wing: "the group's military" after Hezbollah names no Radwan Force
+    ("Hezbollah said the group's military would respond.", {"LB": 3.0}, ["lb-hezbollah"]),
+])
+def test_wing_named_through_its_group(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

@@ -232,6 +232,18 @@ FORCES_HELD_AFTER_RE = re.compile(
     r"(?:(?:its|their|some|about|around|nearly|almost|roughly|over|more\s+than|fewer\s+than|up\s+to|an\s+estimated|"
     r"[\d,.]+|additional|extra|more|new|own|several|a\s+few|thousands\s+of|hundreds\s+of|ground|combat|special)\s+)*"
     r"(?:troops|forces|soldiers|military\s+advisers|warships|fighter\s+jets)\b")
+# A state holding ground does so through its forces: "the towns Ukraine still controls", "Russia occupies a fifth of it".
+TERRITORY_AFTER_RE = re.compile(rf"\s+{_FILLER}(?:controls?|controlled|occupies|occupy)\s+(?!(?:the\s+)?(?:prices?|inflation|"
+                                r"budgets?|spending|access|exports?|imports?|trade|supply|supplies|flows?|market|media|narrative)\b)")
+# A group's armed branch named through the group: "the group's military", "the movement's armed wing" (not "its
+# fighters": an armed group's fighters are the group; not "the group's military infrastructure": a thing of it).
+WING_RE = re.compile(r"\b(?:[Tt]he\s+(?:group|movement|organi[sz]ation|party|faction|rebels|militia)['’]s?|[Ii]ts)\s+(?:own\s+)?"
+                     r"(?:armed\s+wing|military\s+wing|military|armed\s+forces)\b(?![-'’])(?!\s+(?:infrastructure|capabilit|"
+                     r"positions|sites|targets|assets|facilities|build|arsenal|strength|power|operations|command|leadership|"
+                     r"commanders?|hardware|equipment|wing|campaign|activit|presence|might)\w*)")
+# What names an armed branch as such: "Qassam Brigades", "Tigray Defence Forces", "PKK armed wing", "Houthi military"
+# (not a unit, "Radwan Forces", nor a group whose own name holds "Army": "Sudan Liberation Army").
+WING_NAME_RE = re.compile(r"\b(?i:(?:armed|military)\s+(?:wing|forces)|defen[cs]e\s+forces?)\b|\bBrigades\b|\s(?:army|military)$")
 # Unnamed ministers of a country's office: "Turkish and Syrian defence ministers signed", "Iraq's oil minister said";
 # not a named one ("Foreign Minister Ali Bashir said", "its finance minister, Ali Bashir,": the person acts).
 MINISTER_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?P<x>[a-z]+(?:\s+(?:and\s+)?[a-z]+)?)\s+ministers?\b(?!,?\s+(?:[A-Z]|and\b|of\b))")

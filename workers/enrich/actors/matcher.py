@@ -21,8 +21,8 @@ from .cues import (
     FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE, FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, INDEFINITE_BEFORE_RE,
     LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MINISTER_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
-    SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
-    UN_VOICE_AFTER_RE,
+    SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, TERRITORY_AFTER_RE, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
+    UN_VOICE_AFTER_RE, WING_NAME_RE, WING_RE,
 )
 from .derived import (
     BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
@@ -152,6 +152,15 @@ class ActorMatcher:
         self._services = national_services(base, forms, self._governments, self._forces)
         self._parliaments = national_parliaments(base, forms, self._governments)
         self._automaton = _automaton(lower, cased)
+        national = set(self._governments.values())
+        armed_children: dict[str, list[str]] = defaultdict(list)
+        for actor in base.actors.values():
+            parent = base.actors.get(actor.parent) if actor.parent else None
+            # (a group's wing is at home with it: no state force's unit, no international group's branch)
+            if actor.type in ARMED_TYPES and parent is not None and parent.id not in national and parent.type != "state_forces" \
+                    and parent.country == actor.country and any(WING_NAME_RE.search(n) for n in (actor.name, *actor.aliases)):
+                armed_children[actor.parent].append(actor.id)
+        self._wings = {group: ids[0] for group, ids in armed_children.items() if len(ids) == 1}
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
         """Every hit in text, leftmost-longest, not overlapping, on word boundaries (generic phrases left out
@@ -272,7 +281,10 @@ class ActorMatcher:
             offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
-        for actor_id in self._described_only(offsets, matches, text):
+        wings = list(self._wing_of_group(text, offsets))
+        for actor_id, span in wings:
+            offsets[actor_id].append(span)
+        for actor_id in self._described_only(offsets, matches, text, {span for _, span in wings}):
             del offsets[actor_id]
         covered = [(m.start, m.end) for m in matches + passing]
         covered += self._surname_mentions(text, offsets, covered)
@@ -310,10 +322,25 @@ class ActorMatcher:
                 return self._forces[actor_id]
         return actor_id
 
-    def _described_only(self, offsets: Mapping[str, list[tuple[int, int]]], matches: Sequence[ActorMatch], text: str) -> list[str]:
+    def _wing_of_group(self, text: str, offsets: Mapping[str, list[tuple[int, int]]]):
+        """(wing id, span) for a group's armed branch named through the group ("the group's military", "its armed
+        wing"): the one armed child in the base of the non-state group named last before it in the sentence or the one before."""
+        if not self._wings:
+            return
+        named = sorted((s, e, i) for i, spans in offsets.items() for s, e in spans)
+        for m in WING_RE.finditer(text):
+            before = [(s, e, i) for s, e, i in named if e <= m.start() and text.count(".", e, m.start()) <= 1
+                      and self.base.actors[i].type not in ("person", "media_agency")]
+            if before and (wing := self._wings.get(before[-1][2])) and not any(s < m.end() and m.start() < e for s, e, _ in named):
+                yield wing, m.span()
+
+    def _described_only(self, offsets: Mapping[str, list[tuple[int, int]]], matches: Sequence[ActorMatch], text: str,
+                        wings: set[tuple[int, int]]) -> list[str]:
         """Non-state armed groups met only as a description ("a FARC dissident group", "the dissidents") of one of
-        their own units named in the story (the Estado Mayor Central): one actor, the unit."""
+        their own units named in the story (the Estado Mayor Central): one actor, the unit. (A wing named through its
+        group, at one of `wings`, is named.)"""
         named = {(m.start, m.end) for m in matches if m.candidates and not INDEFINITE_BEFORE_RE.search(text, max(0, m.start - 4), m.start)}
+        named |= wings
         result = []
         for actor_id, spans in offsets.items():
             actor = self.base.actors[actor_id]
@@ -422,7 +449,8 @@ class ActorMatcher:
             before = text[max(0, chain[0].start - 80):chain[0].start]
             if ECONOMIC_WAR_WITH_BEFORE_RE.search(before):
                 continue
-            military = MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after) or CLASHES_WITH_BEFORE_RE.search(before)
+            military = MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after) or CLASHES_WITH_BEFORE_RE.search(before) \
+                or TERRITORY_AFTER_RE.match(after)
             # "Ugandan and Burundian soldiers": the chain shares the noun of a base name coordinated after it
             joined = AND_RE.match(text, chain[-1].end)
             shared = named_at.get(joined.end()) if joined else None
