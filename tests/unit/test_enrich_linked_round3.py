@@ -1,7 +1,7 @@
 """Linking classes of round 3 on invented news sentences: sanctions of a regional body are its own act, a person
 inside a lower-case designation ("the government of transitional president X"), a state through its envoys, the
 Palestinian Authority through its seat, a state holding ground through its forces, a group's armed wing named
-through the group."""
+through the group, "the government" of a de-facto state in a story about it."""
 from __future__ import annotations
 
 import pytest
@@ -27,6 +27,12 @@ BASE = """
 - {id: ye-saree, name: Yahya Saree, aliases: [Yahya Saree], type: person, country: YE, parent: ye-houthi-forces}
 - {id: lb-hezbollah, name: Hezbollah, aliases: [Hezbollah], type: political_militia, country: LB}
 - {id: lb-radwan, name: Radwan Force, aliases: [Radwan Force, Radwan Forces], type: political_militia, country: LB, parent: lb-hezbollah}
+- {id: so-gov, name: Federal Government of Somalia, aliases: [Somali government, Mogadishu government, Somalia's government], type: government, country: SO}
+- {id: so-sna, name: Somali National Army, aliases: [Somali army, Somali troops], type: state_forces, country: SO, parent: so-gov}
+- {id: so-interior, name: Somali Ministry of Interior, aliases: [Somali interior ministry], type: government, country: SO, parent: so-gov}
+- {id: so-somaliland, name: Government of Somaliland, aliases: [Somaliland government, Hargeisa government], type: government, country: SO}
+- {id: so-sl-livestock, name: Somaliland Ministry of Livestock, aliases: [Somaliland Ministry of Livestock], type: government, country: SO, parent: so-somaliland}
+- {id: so-al-shabaab, name: Al-Shabaab, aliases: [Al-Shabaab, al-Shabab], type: rebel_group, country: SO}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -117,4 +123,17 @@ def test_state_holding_ground_through_its_forces(matcher, text, countries, expec
     ("Hezbollah said the group's military would respond.", {"LB": 3.0}, ["lb-hezbollah"]),
 ])
 def test_wing_named_through_its_group(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # in a story about a de-facto state, with no word of the national government, "the government" is its own
+    ("The Somaliland Ministry of Livestock said exports would resume. The government would ask buyers to lift the ban.",
+     {"SO": 3.0}, ["so-sl-livestock", "so-somaliland"]),
+    ("Hargeisa rejected the claim, and the government said talks would go on.", {"SO": 3.0}, ["so-somaliland"]),
+    # with the national government acting in the story, or no other government named, it stays the national one
+    ("Mogadishu rejected the claim, and the government said talks would go on.", {"SO": 3.0}, ["so-gov"]),
+    ("Al-Shabaab attacked a base, and the government said it would respond.", {"SO": 3.0}, ["so-al-shabaab", "so-gov"]),
+])
+def test_the_government_of_a_de_facto_state(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

@@ -269,7 +269,7 @@ class ActorMatcher:
         # (a generic phrase of another country's government, "interim authorities" in a Haiti story, claims nothing)
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
         persons = {m.start for m in matches if m.candidates and all(actors[c].type == "person" for c in m.candidates)}
-        for actor_id, span in self._the_government(text, context, taken, persons):
+        for actor_id, span in self._the_government(text, context, taken, persons, list(offsets)):
             offsets[actor_id].append(span)
         # (an unresolved generic "police" of another country's police does not claim its span)
         claimed = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
@@ -480,16 +480,25 @@ class ActorMatcher:
                         or (shared_types == {"government"} and SHARED_OFFICIALS_RE.search(shared.text)):
                     yield match, government
 
-    def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]], persons: set[int]):
+    def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]], persons: set[int],
+                        acting: Iterable[str]):
         """(government id, span) for each bare "the government" ("the federal government", "the army-backed
         government", "the government of <a person at one of `persons`>") that acts, when one country dominates the
-        story (twice the weight of any other): its government."""
+        story (twice the weight of any other): its government; or, where the `acting` actors hold none of the national
+        government but one other government of the country with a place of its own (Somaliland's, Puntland's),
+        through itself or a body or person under it, that one: the story is about it."""
         country = _dominant(context)
         if country is None:
             return
         government = self._governments.get(country)
         if government is None:
             return
+        holders = {g for ids in self._forms.values() for g in ids}
+        named = {g for i in acting for g in (i, *ancestors(self.base, i))}
+        local = {g for g in named if g in holders and g != government and self.base.actors[g].type == "government"
+                 and self.base.actors[g].country == country}
+        if government not in named and len(local) == 1:
+            government = local.pop()
         for m in THE_GOVERNMENT_RE.finditer(text):
             start, end = m.span("head")
             if any(s < end and start < e for s, e in taken) or (m.group("leader") and m.start("leader") not in persons):
