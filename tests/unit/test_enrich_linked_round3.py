@@ -1,7 +1,7 @@
 """Linking classes of round 3 on invented news sentences: sanctions of a regional body are its own act, a person
 inside a lower-case designation ("the government of transitional president X"), a state through its envoys, the
 Palestinian Authority through its seat, a state holding ground through its forces, a group's armed wing named
-through the group, "the government" of a de-facto state in a story about it."""
+through the group, "the government" of a de-facto state in a story about it, an abbreviation the text defines."""
 from __future__ import annotations
 
 import pytest
@@ -33,6 +33,8 @@ BASE = """
 - {id: so-somaliland, name: Government of Somaliland, aliases: [Somaliland government, Hargeisa government], type: government, country: SO}
 - {id: so-sl-livestock, name: Somaliland Ministry of Livestock, aliases: [Somaliland Ministry of Livestock], type: government, country: SO, parent: so-somaliland}
 - {id: so-al-shabaab, name: Al-Shabaab, aliases: [Al-Shabaab, al-Shabab], type: rebel_group, country: SO}
+- {id: pk-hrc, name: Human Rights Commission of Pakistan, aliases: [Human Rights Commission of Pakistan], type: monitor_ngo, country: PK}
+- {id: pk-ndma, name: National Disaster Management Authority, aliases: [National Disaster Management Authority], type: government, country: PK}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -137,3 +139,25 @@ def test_wing_named_through_its_group(matcher, text, countries, expected):
 ])
 def test_the_government_of_a_de_facto_state(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected
+
+
+def _mentions(matcher, text, countries):
+    return {(a.name, a.linked, a.mentions) for a in matcher.link(matcher.find(text), text, countries)}
+
+
+def test_abbreviation_defined_in_the_text_is_the_same_actor(matcher):
+    text = ("The Human Rights Commission of Pakistan (HRCP) published its annual report on Monday. "
+            "HRCP said 300 people had gone missing in the province.")
+    assert _mentions(matcher, text, {"PK": 3.0}) == {("Human Rights Commission of Pakistan", True, 3)}
+
+
+def test_abbreviation_defined_for_two_actors_is_left_alone(matcher):
+    text = ("The Human Rights Commission of Pakistan (HRC) and the National Disaster Management Authority (HRC) met. "
+            "HRC said the floods were over.")
+    found = _mentions(matcher, text, {"PK": 3.0})
+    assert ("Human Rights Commission of Pakistan", True, 1) in found and ("National Disaster Management Authority", True, 1) in found
+
+
+def test_a_bracketed_word_that_is_no_abbreviation_is_no_alias(matcher):
+    text = "The Human Rights Commission of Pakistan (Lahore) said the report was late. Lahore was quiet."
+    assert ("Human Rights Commission of Pakistan", True, 1) in _mentions(matcher, text, {"PK": 3.0})

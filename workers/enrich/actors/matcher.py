@@ -288,6 +288,7 @@ class ActorMatcher:
             del offsets[actor_id]
         covered = [(m.start, m.end) for m in matches + passing]
         covered += self._surname_mentions(text, offsets, covered)
+        covered += _defined_abbreviations(text, offsets, covered)
         for actor_id in named_only(offsets, text, self.base):  # named, but doing nothing in the story (§1)
             del offsets[actor_id]
 
@@ -599,6 +600,31 @@ class ActorMatcher:
                     offsets[person].append(span)
                     added.append(span)
         return added
+
+
+_DEFINED_ABBREVIATION_RE = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
+
+
+def _defined_abbreviations(text: str, offsets: dict[str, list[tuple[int, int]]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add the later uses of an abbreviation the text defines in brackets right after an actor's name ("the Human
+    Rights Commission of Pakistan (HRCP) ... HRCP said") to that actor, where the base lacks it; an abbreviation
+    defined for two actors is left alone."""
+    defined: dict[str, set[str]] = defaultdict(set)
+    for actor_id, spans in offsets.items():
+        for _, end in spans:
+            m = _DEFINED_ABBREVIATION_RE.match(text, end)
+            if m:
+                defined[m.group("abbr")].add(actor_id)
+    added: list[tuple[int, int]] = []
+    for abbreviation, owners in defined.items():
+        if len(owners) > 1:
+            continue
+        actor_id = owners.pop()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in covered + added + offsets[actor_id]):
+                offsets[actor_id].append(m.span())
+                added.append(m.span())
+    return added
 
 
 def _qualifies_named(match: ActorMatch, text: str, named_at: set[int]) -> bool:
