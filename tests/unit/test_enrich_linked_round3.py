@@ -1,7 +1,8 @@
 """Linking classes of round 3 on invented news sentences: sanctions of a regional body are its own act, a person
 inside a lower-case designation ("the government of transitional president X"), a state through its envoys, the
 Palestinian Authority through its seat, a state holding ground through its forces, a group's armed wing named
-through the group, "the government" of a de-facto state in a story about it, an abbreviation the text defines."""
+through the group, "the government" of a de-facto state in a story about it, an abbreviation the text defines,
+a country's central bank without its name."""
 from __future__ import annotations
 
 import pytest
@@ -35,6 +36,10 @@ BASE = """
 - {id: so-al-shabaab, name: Al-Shabaab, aliases: [Al-Shabaab, al-Shabab], type: rebel_group, country: SO}
 - {id: pk-hrc, name: Human Rights Commission of Pakistan, aliases: [Human Rights Commission of Pakistan], type: monitor_ngo, country: PK}
 - {id: pk-ndma, name: National Disaster Management Authority, aliases: [National Disaster Management Authority], type: government, country: PK}
+- {id: pk-gov, name: Government of Pakistan, aliases: [Pakistani government, Islamabad government], type: government, country: PK}
+- {id: pk-sbp, name: State Bank of Pakistan, aliases: [State Bank of Pakistan, SBP], type: government, country: PK, parent: pk-gov}
+- {id: ye-gov, name: Government of Yemen, aliases: [Yemeni government, Aden government], type: government, country: YE}
+- {id: ye-cby, name: Central Bank of Yemen, aliases: [Central Bank of Yemen, CBY], type: government, country: YE, parent: ye-gov}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -161,3 +166,17 @@ def test_abbreviation_defined_for_two_actors_is_left_alone(matcher):
 def test_a_bracketed_word_that_is_no_abbreviation_is_no_alias(matcher):
     text = "The Human Rights Commission of Pakistan (Lahore) said the report was late. Lahore was quiet."
     assert ("Human Rights Commission of Pakistan", True, 1) in _mentions(matcher, text, {"PK": 3.0})
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # "the central bank" in a story about one country is that country's central bank, however the bank is named
+    ("The central bank has cut its policy rate four times this year.", {"PK": 3.0}, ["pk-sbp"]),
+    ("The central bank in Aden said it would auction $30 million.", {"YE": 3.0}, ["ye-cby"]),
+    ("Pakistan's central bank kept rates on hold.", {"PK": 1.0, "YE": 1.0}, ["pk-sbp"]),
+    ("The Yemeni central bank said the old notes were void.", {"PK": 1.0, "YE": 1.0}, ["ye-cby"]),
+    # in a story about no one country, "the central bank" is no one's; "a central bank economist" is no bank
+    ("The central bank has cut its policy rate four times this year.", {"PK": 1.0, "YE": 1.0}, []),
+    ("A former central bank economist said the rupee was weak.", {"PK": 3.0}, []),
+])
+def test_central_bank_of_the_story(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected

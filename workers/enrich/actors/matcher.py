@@ -25,7 +25,8 @@ from .cues import (
     UN_VOICE_AFTER_RE, WING_NAME_RE, WING_RE,
 )
 from .derived import (
-    BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
+    BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, central_bank_phrases,
+    country_form_map, generic_forms,
     mandate_map, minister_subject, ministries_by_subject, ministry_phrases, national_body_phrases, national_parliaments, national_services, national_forces, national_governments, national_police,
     person_surnames, possessive_government_phrases, regional_governments,
 )
@@ -124,7 +125,7 @@ class ActorMatcher:
         self._forms = forms
         self._regional = regional_governments(base, forms, self._governments)
         ministries = ministry_phrases(base, forms, self._governments)
-        for derived in (national_body_phrases, possessive_government_phrases):
+        for derived in (national_body_phrases, possessive_government_phrases, central_bank_phrases):
             for actor_id, phrases in derived(base, forms, self._governments).items():
                 ministries.setdefault(actor_id, []).extend(phrases)
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
