@@ -2,7 +2,7 @@
 inside a lower-case designation ("the government of transitional president X"), a state through its envoys, the
 Palestinian Authority through its seat, a state holding ground through its forces, a group's armed wing named
 through the group, "the government" of a de-facto state in a story about it, an abbreviation the text defines,
-a country's central bank without its name."""
+a country's central bank without its name, a government's forces named through it."""
 from __future__ import annotations
 
 import pytest
@@ -40,6 +40,7 @@ BASE = """
 - {id: pk-sbp, name: State Bank of Pakistan, aliases: [State Bank of Pakistan, SBP], type: government, country: PK, parent: pk-gov}
 - {id: ye-gov, name: Government of Yemen, aliases: [Yemeni government, Aden government], type: government, country: YE}
 - {id: ye-cby, name: Central Bank of Yemen, aliases: [Central Bank of Yemen, CBY], type: government, country: YE, parent: ye-gov}
+- {id: ps-pa-security, name: Palestinian Authority security forces, aliases: [PA security forces], type: state_forces, country: PS, parent: ps-pa}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -179,4 +180,16 @@ def test_a_bracketed_word_that_is_no_abbreviation_is_no_alias(matcher):
     ("A former central bank economist said the rupee was weak.", {"PK": 3.0}, []),
 ])
 def test_central_bank_of_the_story(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # "X, whose security services ...", "X's security forces": the one state force under that government
+    ("Residents blamed the Palestinian Authority, whose security services raided the camp in December.", {"PS": 3.0},
+     ["ps-pa", "ps-pa-security"]),
+    ("The Palestinian Authority's security forces withdrew from the camp.", {"PS": 3.0}, ["ps-pa-security"]),
+    # the government alone: no forces
+    ("The Palestinian Authority said the camp would be rebuilt.", {"PS": 3.0}, ["ps-pa"]),
+])
+def test_forces_named_through_their_government(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

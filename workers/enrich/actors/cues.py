@@ -244,6 +244,9 @@ WING_RE = re.compile(r"\b(?:[Tt]he\s+(?:group|movement|organi[sz]ation|party|fac
 # What names an armed branch as such: "Qassam Brigades", "Tigray Defence Forces", "PKK armed wing", "Houthi military"
 # (not a unit, "Radwan Forces", nor a group whose own name holds "Army": "Sudan Liberation Army").
 WING_NAME_RE = re.compile(r"\b(?i:(?:armed|military)\s+(?:wing|forces)|defen[cs]e\s+forces?)\b|\bBrigades\b|\s(?:army|military)$")
+# A government's forces named through it: "the Palestinian Authority, whose security services raided the camp",
+# "the regional government's security forces".
+FORCES_OF_AFTER_RE = re.compile(r"(?:['’]s|,\s+whose)\s+(?:own\s+)?(?:security\s+)?(?:forces|services|troops|soldiers)\b(?![-'’])")
 # Unnamed ministers of a country's office: "Turkish and Syrian defence ministers signed", "Iraq's oil minister said";
 # not a named one ("Foreign Minister Ali Bashir said", "its finance minister, Ali Bashir,": the person acts).
 MINISTER_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?P<x>[a-z]+(?:\s+(?:and\s+)?[a-z]+)?)\s+ministers?\b(?!,?\s+(?:[A-Z]|and\b|of\b))")

@@ -22,7 +22,7 @@ from .cues import (
     LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MINISTER_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
     SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, TERRITORY_AFTER_RE, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
-    UN_VOICE_AFTER_RE, WING_NAME_RE, WING_RE,
+    UN_VOICE_AFTER_RE, WING_NAME_RE, WING_RE, FORCES_OF_AFTER_RE,
 )
 from .derived import (
     BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, central_bank_phrases,
@@ -162,6 +162,12 @@ class ActorMatcher:
                     and parent.country == actor.country and any(WING_NAME_RE.search(n) for n in (actor.name, *actor.aliases)):
                 armed_children[actor.parent].append(actor.id)
         self._wings = {group: ids[0] for group, ids in armed_children.items() if len(ids) == 1}
+        # a government's own forces: its national forces, else its one state force
+        state_children: dict[str, list[str]] = defaultdict(list)
+        for actor in base.actors.values():
+            if actor.type == "state_forces" and actor.parent in base.actors and base.actors[actor.parent].type == "government":
+                state_children[actor.parent].append(actor.id)
+        self._own_forces = {g: ids[0] for g, ids in state_children.items() if len(ids) == 1} | self._forces
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
         """Every hit in text, leftmost-longest, not overlapping, on word boundaries (generic phrases left out
@@ -260,6 +266,8 @@ class ActorMatcher:
                 group = self._group_named_through(actor_id, match, text)
                 if group is not None:
                     offsets[group].append((match.start, match.end))
+                if actor_id in self._own_forces and FORCES_OF_AFTER_RE.match(text, match.end):  # ("X, whose forces": both act)
+                    offsets[self._own_forces[actor_id]].append((match.start, match.end))
         for actor_id, span in self._mandated_bodies(umbrellas, text, context):
             offsets[actor_id].append(span)
         for actor_id, span in self._backers_inside(matches, context):
@@ -322,6 +330,8 @@ class ActorMatcher:
             after = text[match.end:match.end + 80]
             if MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after):
                 return self._forces[actor_id]
+        if actor_id in self._own_forces and (owned := FORCES_OF_AFTER_RE.match(text, match.end)) and owned.group(0)[0] in "'’":
+            return self._own_forces[actor_id]  # "the Palestinian Authority's security forces": the owner only qualifies
         return actor_id
 
     def _wing_of_group(self, text: str, offsets: Mapping[str, list[tuple[int, int]]]):
