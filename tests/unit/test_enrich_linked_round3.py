@@ -2,7 +2,8 @@
 inside a lower-case designation ("the government of transitional president X"), a state through its envoys, the
 Palestinian Authority through its seat, a state holding ground through its forces, a group's armed wing named
 through the group, "the government" of a de-facto state in a story about it, an abbreviation the text defines,
-a country's central bank without its name, a government's forces named through it."""
+a country's central bank without its name, a government's forces named through it,
+states as the two sides of a relation ("US-Iran talks"), a delegation from a state, states exchanging prisoners."""
 from __future__ import annotations
 
 import pytest
@@ -41,6 +42,11 @@ BASE = """
 - {id: ye-gov, name: Government of Yemen, aliases: [Yemeni government, Aden government], type: government, country: YE}
 - {id: ye-cby, name: Central Bank of Yemen, aliases: [Central Bank of Yemen, CBY], type: government, country: YE, parent: ye-gov}
 - {id: ps-pa-security, name: Palestinian Authority security forces, aliases: [PA security forces], type: state_forces, country: PS, parent: ps-pa}
+- {id: nrc, name: Norwegian Refugee Council, aliases: [Norwegian Refugee Council], type: monitor_ngo, country: null}
+- {id: pk-nrc, name: National Reconciliation Commission, aliases: [National Reconciliation Commission], type: government, country: PK}
+- {id: ir-gov, name: Government of Iran, aliases: [Iranian government, Tehran government], type: government, country: IR}
+- {id: qa-gov, name: Government of Qatar, aliases: [Qatari government, Doha government], type: government, country: QA}
+- {id: ua-chamber, name: Ukraine-Russia Chamber of Commerce, aliases: [Ukraine-Russia Chamber of Commerce], type: monitor_ngo, country: UA}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -158,10 +164,17 @@ def test_abbreviation_defined_in_the_text_is_the_same_actor(matcher):
 
 
 def test_abbreviation_defined_for_two_actors_is_left_alone(matcher):
-    text = ("The Human Rights Commission of Pakistan (HRC) and the National Disaster Management Authority (HRC) met. "
-            "HRC said the floods were over.")
+    text = ("The Norwegian Refugee Council (NRC) and the National Reconciliation Commission (NRC) met. "
+            "NRC said the talks were useful.")
     found = _mentions(matcher, text, {"PK": 3.0})
-    assert ("Human Rights Commission of Pakistan", True, 1) in found and ("National Disaster Management Authority", True, 1) in found
+    assert ("Norwegian Refugee Council", True, 1) in found and ("National Reconciliation Commission", True, 1) in found
+
+
+def test_abbreviation_of_a_longer_name_ending_in_an_actor_is_not_that_actor(matcher):
+    text = ("At least 27 people were killed, according to the Human Rights Council of Pakistan (HRCoP). "
+            "HRCoP urged the government to act.")
+    # (the government acts twice: "of Pakistan" after "according to", "urged the government"; never as "HRCoP")
+    assert ("Government of Pakistan", True, 2) in _mentions(matcher, text, {"PK": 3.0})
 
 
 def test_a_bracketed_word_that_is_no_abbreviation_is_no_alias(matcher):
@@ -192,4 +205,23 @@ def test_central_bank_of_the_story(matcher, text, countries, expected):
     ("The Palestinian Authority said the camp would be rebuilt.", {"PS": 3.0}, ["ps-pa"]),
 ])
 def test_forces_named_through_their_government(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # the two sides of a relation named in one hyphenated word both act
+    ("US-Iran talks resumed in Muscat on Sunday.", {"US": 1.0, "IR": 1.0}, ["ir-gov", "us-gov"]),
+    ("The Russia-Ukraine prisoner exchange went ahead.", {"UA": 1.0, "RU": 1.0}, ["ru-gov", "ua-gov"]),
+    # a war is the forces' doing and a border no act; a longer name holding the pair is its own actor
+    ("The Russia-Ukraine war entered its fourth year.", {"UA": 1.0, "RU": 1.0}, []),
+    ("The US-Mexico border was quiet.", {"US": 3.0}, []),
+    ("The Ukraine-Russia Chamber of Commerce said trade had halved.", {"UA": 3.0}, ["ua-chamber"]),
+    # a delegation or envoy from a state is the state; states exchanging or releasing prisoners act
+    ("A delegation from Qatar arrived in Cairo on Monday.", {"QA": 1.0, "EG": 1.0}, ["qa-gov"]),
+    ("Moscow and Kyiv exchanged 150 prisoners each.", {"UA": 1.0, "RU": 1.0}, ["ru-gov", "ua-gov"]),
+    ("Iran released two French nationals.", {"IR": 3.0}, ["ir-gov"]),
+    # a possessive government with a qualifier is still the government
+    ("Tehran's central government said it would pay the salaries.", {"IR": 3.0}, ["ir-gov"]),
+])
+def test_states_as_sides_and_delegations(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

@@ -47,7 +47,8 @@ _ACTING_VERBS = _verb_forms(
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
     "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall "
-    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite debate amend",
+    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite debate amend "
+    "exchange swap release",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
@@ -88,7 +89,8 @@ ACTING_BEFORE_RE = re.compile(
     rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing)|prompt(?:ed|s|ing)|forc(?:ed|es|ing))|"
     rf"\b(?:spoke|speak(?:s|ing)?|talk(?:ed|s|ing)|met|meet(?:s|ing)?|negotiat(?:ed|es|ing|e)|deal(?:s|t|ing)?)\s+"
     rf"(?:by\s+(?:tele)?phone\s+|directly\s+)?with(?:\s+both)?|"
-    rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
+    rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?|[Dd]elegations?|[Dd]elegates|[Ee]nvoys?|[Nn]egotiators|"
+    rf"[Rr]epresentatives?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
     rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?i:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
@@ -101,7 +103,8 @@ ACTING_BEFORE_RE = re.compile(
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 OFFICIALS_AFTER_RE = re.compile(
-    r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current)\s+)*"
+    r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current|central|national|elected|"
+    r"caretaker|ruling|unity|coalition|de\s+facto|internationally\s+recogni[sz]ed|military-led|junta-led|incoming|outgoing)\s+)*"
     r"(?:government|authorities|administration|cabinet)\b|"
     r"\s+(?:(?:state|provincial|regional)\s+)?(?:government|authorities)\b|"
     r"\s+(?:and|or)\s+[A-Z][\w'’-]*\s+(?:authorities|officials|governments)\b|"
@@ -247,6 +250,13 @@ WING_NAME_RE = re.compile(r"\b(?i:(?:armed|military)\s+(?:wing|forces)|defen[cs]
 # A government's forces named through it: "the Palestinian Authority, whose security services raided the camp",
 # "the regional government's security forces".
 FORCES_OF_AFTER_RE = re.compile(r"(?:['’]s|,\s+whose)\s+(?:own\s+)?(?:security\s+)?(?:forces|services|troops|soldiers)\b(?![-'’])")
+# The two sides of a relation named in one word: "US-Iran talks", "the Ethiopia-Eritrea peace deal" (not a war: that
+# is the forces' doing, guideline section 2; not trade: "US-China trade talks" are still the states', the noun decides).
+_PAIR_RELATION = (r"(?:\s+(?:[a-z]+\s+){0,2}?)(?:talks|negotiations|deal|agreement|accord|summit|ceasefire|truce|pact|treaty|"
+                  r"relations|ties|cooperation|meeting|rapprochement|normali[sz]ation|dialogue|prisoner\s+exchange|"
+                  r"prisoner\s+swap)\b")
+PAIR_FIRST_AFTER_RE = re.compile(rf"-(?:[A-Z][\w'’]*)(?:\s+[A-Z][\w'’]*)?{_PAIR_RELATION}")
+PAIR_SECOND_RE = (re.compile(r"\b[A-Z][\w'’]*-$"), re.compile(_PAIR_RELATION))
 # Unnamed ministers of a country's office: "Turkish and Syrian defence ministers signed", "Iraq's oil minister said";
 # not a named one ("Foreign Minister Ali Bashir said", "its finance minister, Ali Bashir,": the person acts).
 MINISTER_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?P<x>[a-z]+(?:\s+(?:and\s+)?[a-z]+)?)\s+ministers?\b(?!,?\s+(?:[A-Z]|and\b|of\b))")

@@ -22,7 +22,7 @@ from .cues import (
     LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MINISTER_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
     SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, TERRITORY_AFTER_RE, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
-    UN_VOICE_AFTER_RE, WING_NAME_RE, WING_RE, FORCES_OF_AFTER_RE,
+    UN_VOICE_AFTER_RE, WING_NAME_RE, WING_RE, FORCES_OF_AFTER_RE, PAIR_FIRST_AFTER_RE, PAIR_SECOND_RE,
 )
 from .derived import (
     BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, central_bank_phrases,
@@ -110,6 +110,9 @@ _NAME_GOES_ON_RE = re.compile(
 )
 
 
+_PAIR_OF_NAMES_RE = re.compile(r"-[A-Z][\w'’]*(?!['’]?[\w-])(?!\s+[A-Z])")
+
+
 class ActorMatcher:
     """Finds actor-base aliases in text and links them to actors."""
 
@@ -194,7 +197,11 @@ class ActorMatcher:
                 if (cased_key is not None and cased[start:end] != cased_key) or (capital and not cased[start].isupper()):
                     continue
                 if goes_on is None:
+                    # (not across a hyphen ending a name: "US-Iran talks", "the Ethiopia-Eritrea deal" name two parties;
+                    # "the Pakistan-Afghanistan Joint Chamber" is one longer name)
                     goes_on = _NAME_GOES_ON_RE.match(cased, end) or False
+                    if goes_on and _PAIR_OF_NAMES_RE.match(text, folded.original_span(start, end)[1]):
+                        goes_on = False
                 if goes_on and goes_on.group(1) not in TITLES:
                     break  # "UN Group of Experts": the hit only starts a longer name the base lacks
                 if not generic and not holders["candidates"] and not holders["metonym"]:
@@ -472,7 +479,9 @@ class ActorMatcher:
             minister = MINISTER_AFTER_RE.match(after)
             # "Economists in Bamako said": the place is where the speakers are, not who speaks
             acting = not military and ((ACTING_AFTER_RE.match(after) and not LOCATED_BEFORE_RE.search(before))
-                                           or ACTING_BEFORE_RE.search(before) or OFFICIALS_IN_BEFORE_RE.search(before))
+                                           or ACTING_BEFORE_RE.search(before) or OFFICIALS_IN_BEFORE_RE.search(before)
+                                           or PAIR_FIRST_AFTER_RE.match(after)
+                                           or (PAIR_SECOND_RE[0].search(before) and PAIR_SECOND_RE[1].match(after)))
             for match in chain:
                 government = _pick(match.metonym, context, self.base.actors)
                 if government is None:
@@ -622,9 +631,11 @@ def _defined_abbreviations(text: str, offsets: dict[str, list[tuple[int, int]]],
     defined for two actors is left alone."""
     defined: dict[str, set[str]] = defaultdict(set)
     for actor_id, spans in offsets.items():
-        for _, end in spans:
+        for start, end in spans:
             m = _DEFINED_ABBREVIATION_RE.match(text, end)
-            if m:
+            # the abbreviation of the whole name: its letters are initials of the name ("Pakistan (HRCP)" ends a longer one)
+            initials = {w[0].upper() for w in re.findall(r"[\w'’]+", text[start:end])}
+            if m and len(initials) > 1 and set(m.group("abbr").upper()) <= initials:
                 defined[m.group("abbr")].add(actor_id)
     added: list[tuple[int, int]] = []
     for abbreviation, owners in defined.items():
