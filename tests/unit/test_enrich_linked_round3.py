@@ -3,7 +3,8 @@ inside a lower-case designation ("the government of transitional president X"), 
 Palestinian Authority through its seat, a state holding ground through its forces, a group's armed wing named
 through the group, "the government" of a de-facto state in a story about it, an abbreviation the text defines,
 a country's central bank without its name, a government's forces named through it,
-states as the two sides of a relation ("US-Iran talks"), a delegation from a state, states exchanging prisoners."""
+states as the two sides of a relation ("US-Iran talks"), a delegation from a state, states exchanging prisoners, a state's
+relations with another, states barring, talking, viewing."""
 from __future__ import annotations
 
 import pytest
@@ -47,6 +48,8 @@ BASE = """
 - {id: ir-gov, name: Government of Iran, aliases: [Iranian government, Tehran government], type: government, country: IR}
 - {id: qa-gov, name: Government of Qatar, aliases: [Qatari government, Doha government], type: government, country: QA}
 - {id: ua-chamber, name: Ukraine-Russia Chamber of Commerce, aliases: [Ukraine-Russia Chamber of Commerce], type: monitor_ngo, country: UA}
+- {id: dz-gov, name: Government of Algeria, aliases: [Algerian government, Algiers government], type: government, country: DZ}
+- {id: sa-gov, name: Government of Saudi Arabia, aliases: [Saudi government, Riyadh government], type: government, country: SA}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -224,4 +227,19 @@ def test_forces_named_through_their_government(matcher, text, countries, expecte
     ("Tehran's central government said it would pay the salaries.", {"IR": 3.0}, ["ir-gov"]),
 ])
 def test_states_as_sides_and_delegations(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # a state's relations, deal or talks with another: both act
+    ("Bamako's relations with Algiers have soured since January.", {"ML": 1.0, "DZ": 1.0}, ["dz-gov", "ml-gov"]),
+    ("Riyadh's talks with the Houthis have stalled.", {"YE": 1.0, "SA": 1.0}, ["sa-gov", "ye-houthis"]),
+    # a state that bars, talks to or views someone acts
+    ("Russia has barred the EU's envoy from entering.", {"RU": 3.0}, ["ru-gov"]),
+    ("Saudi Arabia has been talking to the Houthis for months.", {"YE": 1.0, "SA": 1.0}, ["sa-gov", "ye-houthis"]),
+    # "talks" after a place is the noun: the venue of talks does nothing
+    ("The Riyadh talks between the two sides have stalled.", {"YE": 1.0, "SA": 1.0}, []),
+    ("Bamako's markets reopened on Monday.", {"ML": 3.0}, []),
+])
+def test_relations_and_more_state_verbs(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

@@ -6,7 +6,7 @@ import re
 
 # Verbs of more than one syllable stressed on the last one double their consonant: "expelled", "transferring".
 _DOUBLING = frozenset("expel compel propel control patrol commit admit submit permit transfer refer confer prefer deter "
-                      "incur occur regret equip rebut".split())
+                      "incur occur regret equip rebut bar".split())
 
 
 def _ing(lemma: str) -> str:
@@ -48,11 +48,12 @@ _ACTING_VERBS = _verb_forms(
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
     "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall "
     "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite debate amend "
-    "exchange swap release",
+    "exchange swap release bar view",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
-    "beginning protested passed",  # "protested" only: "Kenya protests" is as often a noun phrase
+    # "protested" only: "Kenya protests" is as often a noun phrase; "talked", "talking" only: "the Doha talks" is one
+    "beginning protested passed talked talking",
     "say send strike build see hold keep pay give seek sell buy tell meet lead leave withdraw",
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
@@ -108,6 +109,8 @@ OFFICIALS_AFTER_RE = re.compile(
     r"(?:government|authorities|administration|cabinet)\b|"
     r"\s+(?:(?:state|provincial|regional)\s+)?(?:government|authorities)\b|"
     r"\s+(?:and|or)\s+[A-Z][\w'’-]*\s+(?:authorities|officials|governments)\b|"
+    # a relation the state keeps with another: "Bamako's relations with Algiers", "Ethiopia's deal with Somaliland"
+    rf"['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:{_RELATION_NOUNS}|rapprochement|normali[sz]ation)\s+with\b|"
     r"(?:['’]s)?\s+(?:(?:special|senior|top|federal|government|foreign\s+ministry|deputy|permanent|acting|chief|UN)\s+){0,2}"
     r"(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
     r"mediators?|ambassador|representatives?|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
