@@ -4,7 +4,8 @@ Palestinian Authority through its seat, a state holding ground through its force
 through the group, "the government" of a de-facto state in a story about it, an abbreviation the text defines,
 a country's central bank without its name, a government's forces named through it,
 states as the two sides of a relation ("US-Iran talks"), a delegation from a state, states exchanging prisoners, a state's
-relations with another, states barring, talking, viewing."""
+relations with another, states barring, talking, viewing,
+a long country name holding a shorter one."""
 from __future__ import annotations
 
 import pytest
@@ -50,6 +51,9 @@ BASE = """
 - {id: ua-chamber, name: Ukraine-Russia Chamber of Commerce, aliases: [Ukraine-Russia Chamber of Commerce], type: monitor_ngo, country: UA}
 - {id: dz-gov, name: Government of Algeria, aliases: [Algerian government, Algiers government], type: government, country: DZ}
 - {id: sa-gov, name: Government of Saudi Arabia, aliases: [Saudi government, Riyadh government], type: government, country: SA}
+- {id: cd-gov, name: Government of the Democratic Republic of the Congo, aliases: [Congolese government, government of the Democratic Republic of Congo], type: government, country: CD}
+- {id: cg-gov, name: Government of the Republic of the Congo, aliases: [Republic of Congo government, Brazzaville government], type: government, country: CG}
+- {id: rw-gov, name: Government of Rwanda, aliases: [Rwandan government, Kigali government], type: government, country: RW}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -242,4 +246,16 @@ def test_states_as_sides_and_delegations(matcher, text, countries, expected):
     ("Bamako's markets reopened on Monday.", {"ML": 3.0}, []),
 ])
 def test_relations_and_more_state_verbs(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # the long name of a country is its own form, with or without "the": the shorter name inside is not meant
+    ("The deal between the Democratic Republic of the Congo and Rwanda has not held.", {"CD": 1.0, "RW": 1.0},
+     ["cd-gov", "rw-gov"]),
+    ("The deal between the Democratic Republic of Congo and Rwanda has not held.", {"CD": 1.0, "RW": 1.0},
+     ["cd-gov", "rw-gov"]),
+    ("The deal between the Republic of the Congo and Rwanda has not held.", {"CG": 1.0, "RW": 1.0}, ["cg-gov", "rw-gov"]),
+])
+def test_long_country_names(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

@@ -39,7 +39,7 @@ def country_form_map(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[
                 if m:
                     form = m.group("x").strip()
                     words = form.split()
-                    if 0 < len(words) <= 4 and words[0][:1].isupper() and all(_FORM_WORD_RE.match(w) for w in words) and form not in personal:
+                    if 0 < len(words) <= 5 and words[0][:1].isupper() and all(_FORM_WORD_RE.match(w) for w in words) and form not in personal:
                         # "government in Moscow" names its seat as surely as "Moscow government" does
                         found[form] = found.get(form, False) or n == 1 or m.groupdict().get("prep", "").lower() == "in"
                     break
