@@ -5,7 +5,7 @@ through the group, "the government" of a de-facto state in a story about it, an 
 a country's central bank without its name, a government's forces named through it,
 states as the two sides of a relation ("US-Iran talks"), a delegation from a state, states exchanging prisoners, a state's
 relations with another, states barring, talking, viewing,
-a long country name holding a shorter one."""
+a long country name holding a shorter one, countries whose borders meet."""
 from __future__ import annotations
 
 import pytest
@@ -54,6 +54,8 @@ BASE = """
 - {id: cd-gov, name: Government of the Democratic Republic of the Congo, aliases: [Congolese government, government of the Democratic Republic of Congo], type: government, country: CD}
 - {id: cg-gov, name: Government of the Republic of the Congo, aliases: [Republic of Congo government, Brazzaville government], type: government, country: CG}
 - {id: rw-gov, name: Government of Rwanda, aliases: [Rwandan government, Kigali government], type: government, country: RW}
+- {id: ne-gov, name: Government of Niger, aliases: [Nigerien government, Niamey government], type: government, country: NE}
+- {id: bf-gov, name: Government of Burkina Faso, aliases: [Burkinabe government, Ouagadougou government], type: government, country: BF}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -258,4 +260,16 @@ def test_relations_and_more_state_verbs(matcher, text, countries, expected):
     ("The deal between the Republic of the Congo and Rwanda has not held.", {"CG": 1.0, "RW": 1.0}, ["cg-gov", "rw-gov"]),
 ])
 def test_long_country_names(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # countries whose borders meet at a place are places
+    ("The attack hit the tri-border area where Niger, Mali and Burkina Faso meet.", {"NE": 3.0}, []),
+    ("The town lies near the point where the borders of Niger and Mali meet.", {"NE": 3.0}, []),
+    # states meeting are states acting
+    ("Niger, Mali and Burkina Faso meet in Niamey next week to discuss a joint force.", {"NE": 3.0},
+     ["bf-gov", "ml-gov", "ne-gov"]),
+])
+def test_countries_whose_borders_meet(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

@@ -161,8 +161,11 @@ UMBRELLA_AFTER_RE = re.compile(
 # sanctions are the Security Council's (the EU, ECOWAS or the African Union impose their own: they act).
 UN_VOICE_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:(?:data|figures|official|officials|spokesperson|spokesman|spokeswoman)\b|"
                                rf"(?:{_NOT_A_BODY_WORD}){{0,3}}?sanctions\b)")
+# (and the countries of a place where borders meet: "the tri-border area where Niger, Mali and Burkina Faso meet")
 LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+"
-                               r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$")
+                               r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$|"
+                               r"\b(?:area|region|zone|point|corner|junction|triangle|borders?|frontiers?)\s+where\s+(?:the\s+)?"
+                               r"(?:(?:borders?|frontiers?)\s+of\s+(?:the\s+)?)?$")
 # "an al-Qaeda-linked group": the parent organisation itself, not its local branch.
 AFFILIATES_AFTER_RE = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|style)\b")
 # A state's envoy to an organisation speaks for the state: "Syria's ambassador to the UN".
