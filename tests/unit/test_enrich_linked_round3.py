@@ -5,7 +5,8 @@ through the group, "the government" of a de-facto state in a story about it, an 
 a country's central bank without its name, a government's forces named through it,
 states as the two sides of a relation ("US-Iran talks"), a delegation from a state, states exchanging prisoners, a state's
 relations with another, states barring, talking, viewing,
-a long country name holding a shorter one, countries whose borders meet."""
+a long country name holding a shorter one, countries whose borders meet, a state
+criticised or called on, what a state is yet to do, states that fought."""
 from __future__ import annotations
 
 import pytest
@@ -56,6 +57,9 @@ BASE = """
 - {id: rw-gov, name: Government of Rwanda, aliases: [Rwandan government, Kigali government], type: government, country: RW}
 - {id: ne-gov, name: Government of Niger, aliases: [Nigerien government, Niamey government], type: government, country: NE}
 - {id: bf-gov, name: Government of Burkina Faso, aliases: [Burkinabe government, Ouagadougou government], type: government, country: BF}
+- {id: il-gov, name: Government of Israel, aliases: [Israeli government, Israeli authorities], type: government, country: IL}
+- {id: il-idf, name: Israel Defense Forces, aliases: [IDF, Israeli army, Israeli military, Israeli troops], type: state_forces, country: IL, parent: il-gov}
+- {id: ir-forces, name: Iranian Armed Forces, aliases: [Iranian military, Iranian army, Iranian troops], type: state_forces, country: IR, parent: ir-gov}
 - {id: eu, name: European Union, aliases: [EU], type: international_org, country: null}
 - {id: ecowas, name: Economic Community of West African States, aliases: [ECOWAS], type: international_org, country: null}
 - {id: un, name: United Nations, aliases: [UN], type: international_org, country: null}
@@ -141,7 +145,8 @@ def test_state_holding_ground_through_its_forces(matcher, text, countries, expec
      {"YE": 3.0}, ["ye-houthi-forces", "ye-houthis", "ye-saree"]),
     ("The Houthis said its armed wing would keep up the blockade.", {"YE": 3.0}, ["ye-houthi-forces", "ye-houthis"]),
     # a thing of the group's military is not the wing
-    ("The Houthis said Israel had hit the group's military infrastructure near the port.", {"YE": 3.0}, ["ye-houthis"]),
+    ("The Houthis said Israel had hit the group's military infrastructure near the port.", {"YE": 3.0},
+     ["il-idf", "ye-houthis"]),
     # a unit is no wing: "the group's military" after Hezbollah names no Radwan Force
     ("Hezbollah said the group's military would respond.", {"LB": 3.0}, ["lb-hezbollah"]),
 ])
@@ -272,4 +277,21 @@ def test_long_country_names(matcher, text, countries, expected):
      ["bf-gov", "ml-gov", "ne-gov"]),
 ])
 def test_countries_whose_borders_meet(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # the state criticised, called on or appealed to is the one pressed
+    ("Criticism of Israel grew after the strike on the school.", {"IL": 3.0}, ["il-gov"]),
+    ("Calls on Israel to let fuel in have grown louder.", {"IL": 3.0}, ["il-gov"]),
+    ("An appeal to Rwanda to pull back went unanswered.", {"RW": 3.0}, ["rw-gov"]),
+    # what a state is yet, due or expected to do is its act
+    ("Israel has yet to withdraw from five hilltop positions.", {"IL": 3.0}, ["il-gov"]),
+    ("Israel is expected to announce the new crossings this week.", {"IL": 3.0}, ["il-gov"]),
+    # states that fought a war did so through their forces
+    ("Iran and Israel fought a 12-day war in June.", {"IL": 1.0, "IR": 1.0}, ["il-idf", "ir-forces"]),
+    # criticism "of" a place is no pressure on a state: the state is only where
+    ("A wave of criticism in Israel followed the verdict.", {"IL": 3.0}, []),
+])
+def test_states_pressed_and_yet_to_act(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

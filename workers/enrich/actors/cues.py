@@ -58,6 +58,8 @@ _ACTING_VERBS = _verb_forms(
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
            r"repeatedly|reportedly|long|already|never|not|quickly|formally|publicly|officially|itself|so\s+far|"
+           # what the state is yet, due or set to do: "Israel has yet to withdraw", "Kenya is expected to deploy"
+           r"(?:yet|due|set|expected|likely|unlikely|ready|willing|prepared|able|unable|trying|failed|about)\s+to|"
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
 # "Pakistan and the Taliban agreed": a name the base lacks, coordinated after the country, shares its verb
 _AND_NAME = r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
@@ -93,6 +95,8 @@ ACTING_BEFORE_RE = re.compile(
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?|[Dd]elegations?|[Dd]elegates|[Ee]nvoys?|[Nn]egotiators|"
     rf"[Rr]epresentatives?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
+    # the one pressed or criticised, named by the noun: "criticism of Israel", "calls on Rwanda", "an appeal to Kinshasa"
+    rf"\b(?i:criticism|condemnation|censure)\s+of|\b(?i:calls)\s+on|\b(?i:appeals?|ultimatum)\s+to|"
     rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?i:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
     rf"subsidies|funds|proposal|offer|request|plan|invitation|guarantees|approval|consent|permission)"
@@ -230,7 +234,7 @@ _POLICING_VERBS = _verb_forms("disperse struggle authorise authorize evict", "to
 POLICING_AFTER_RE = re.compile(rf"\s+{_FILLER}(?:{_POLICING_VERBS})\b")
 # A military action right after a government's name: its forces did it ("the junta shelled villages").
 FIGHTING_AFTER_RE = re.compile(
-    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire kill invade', 'struck strikes retook shot pounded pounding hit hits hitting')}|"
+    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire kill invade', 'struck strikes retook shot pounded pounding hit hits hitting fought')}|"
     r"(?:launched|carried\s+out|conducted|mounted|staged)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|"
     r"assault|invasion|drones|missiles|rockets|(?:military|ground|security|counter-?terrorism)\s+operations?))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal|\s+(?:back|by|hard|out)\b)"
 )
