@@ -6,7 +6,7 @@ a country's central bank without its name, a government's forces named through i
 states as the two sides of a relation ("US-Iran talks"), a delegation from a state, states exchanging prisoners, a state's
 relations with another, states barring, talking, viewing,
 a long country name holding a shorter one, countries whose borders meet, a state
-criticised or called on, what a state is yet to do, states that fought."""
+criticised or called on, what a state is yet to do, states that fought, a qualified junta."""
 from __future__ import annotations
 
 import pytest
@@ -294,4 +294,16 @@ def test_countries_whose_borders_meet(matcher, text, countries, expected):
     ("A wave of criticism in Israel followed the verdict.", {"IL": 3.0}, []),
 ])
 def test_states_pressed_and_yet_to_act(matcher, text, countries, expected):
+    assert linked_ids(matcher, text, countries) == expected
+
+
+@pytest.mark.parametrize("text, countries, expected", [
+    # "the ruling junta", "the country's military junta" of the story's country is its government
+    ("The ruling junta suspended two broadcasters on Monday.", {"ML": 3.0}, ["ml-gov"]),
+    ("The country's military junta said elections would be delayed.", {"ML": 3.0}, ["ml-gov"]),
+    # in a story about no one country it is no one's; a junta only described does nothing
+    ("The ruling junta suspended two broadcasters on Monday.", {"ML": 1.0, "NE": 1.0}, []),
+    ("A film about the ruling junta won a prize in Cannes.", {"ML": 3.0}, []),
+])
+def test_qualified_junta_of_the_story(matcher, text, countries, expected):
     assert linked_ids(matcher, text, countries) == expected

@@ -204,7 +204,9 @@ THE_GOVERNMENT_RE = re.compile(
     r"current)\s+)?government\b|"
     # "the interim authorities": a national qualifier says they are the state's, not a town's
     r"\b[Tt]he\s+(?:federal|national|central|interim|transitional|military|army-backed|army-led)\s+authorities\b|"
-    r"\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
+    r"\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b|"
+    # "the ruling junta", "the country's military junta": the junta of the story's country is its government
+    r"\b[Tt]he\s+(?:(?:ruling|military|country['’]s|new|current)\s+)+junta\b)"
     # ("the military government of Assimi Goita": a name without a title must be a person's, which the caller checks)
     rf"(?:\s+of\s+(?:{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+|(?P<leader>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)))?"
     # "the government of Chad" is named, "accused the government of abuses" is the story's
