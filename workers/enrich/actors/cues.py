@@ -6,7 +6,7 @@ import re
 
 # Verbs of more than one syllable stressed on the last one double their consonant: "expelled", "transferring".
 _DOUBLING = frozenset("expel compel propel control patrol commit admit submit permit transfer refer confer prefer deter "
-                      "incur occur regret equip rebut".split())
+                      "incur occur regret equip rebut bar".split())
 
 
 def _ing(lemma: str) -> str:
@@ -47,15 +47,19 @@ _ACTING_VERBS = _verb_forms(
     "warn welcome regard reopen insist argue accept abstain vote cut use reduce point compensate provide allocate "
     "transfer withhold delay increase raise lower slash freeze treat tie tackle address ensure implement introduce adopt "
     "enforce borrow repay issue restructure invest spend reach file lift deliver renew revoke grant appoint nominate settle recall "
-    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite debate amend",
+    "appeal reaffirm reiterate endorse hail propose caution complain express evacuate repatriate extradite debate amend "
+    "exchange swap release bar view",
     "said says say sent sends send struck strike strikes built builds build sees see saw held holds hold kept keeps keep "
     "paid pays pay gave gives give sought seeks seek began begins begin sold sells sell bought buys buy told tells tell "
     "met meets meet led leads lead left withdrew withdraws withdraw banned bans plans planned stepped shipped vetoed tying "
-    "beginning protested passed",  # "protested" only: "Kenya protests" is as often a noun phrase
+    # "protested" only: "Kenya protests" is as often a noun phrase; "talked", "talking" only: "the Doha talks" is one
+    "beginning protested passed talked talking",
     "say send strike build see hold keep pay give seek sell buy tell meet lead leave withdraw",
 )
 _FILLER = (r"(?:(?:has|have|had|is|was|were|are|been|being|would|will|could|can|may|might|must|should|also|now|still|again|then|"
            r"repeatedly|reportedly|long|already|never|not|quickly|formally|publicly|officially|itself|so\s+far|"
+           # what the state is yet, due or set to do: "Israel has yet to withdraw", "Kenya is expected to deploy"
+           r"(?:yet|due|set|expected|likely|unlikely|ready|willing|prepared|able|unable|trying|failed|about)\s+to|"
            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*")
 # "Pakistan and the Taliban agreed": a name the base lacks, coordinated after the country, shares its verb
 _AND_NAME = r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
@@ -88,8 +92,11 @@ ACTING_BEFORE_RE = re.compile(
     rf"credit(?:ed|s|ing)?|prais(?:ed|es|ing)|thank(?:ed|s|ing)?|su(?:ed|es|ing)|prompt(?:ed|s|ing)|forc(?:ed|es|ing))|"
     rf"\b(?:spoke|speak(?:s|ing)?|talk(?:ed|s|ing)|met|meet(?:s|ing)?|negotiat(?:ed|es|ing|e)|deal(?:s|t|ing)?)\s+"
     rf"(?:by\s+(?:tele)?phone\s+|directly\s+)?with(?:\s+both)?|"
-    rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?)\s+(?:for|of|from)|"
+    rf"\b(?:[Ss]pokes(?:man|woman|person)|[Mm]inisters?|[Oo]fficials?|[Dd]elegations?|[Dd]elegates|[Ee]nvoys?|[Nn]egotiators|"
+    rf"[Rr]epresentatives?)\s+(?:for|of|from)|"
     rf"\b(?:ruling|rulings|case|lawsuit|complaint|verdict|award|arbitration|judgment|judgement)\s+against|"
+    # the one pressed or criticised, named by the noun: "criticism of Israel", "calls on Rwanda", "an appeal to Kinshasa"
+    rf"\b(?i:criticism|condemnation|censure)\s+of|\b(?i:calls)\s+on|\b(?i:appeals?|ultimatum)\s+to|"
     rf"\b(?i:sanctions|suspension|embargo|tariffs|pressure)\s+(?:on|against|of)|\b(?i:pressure|support|backing|funding|mediation|objections|opposition|demands|money|"
     rf"weapons|arms|loans|deposits|grants|abstentions|payments|compensation|transfers|aid|assistance|salaries|"
     rf"subsidies|funds|proposal|offer|request|plan|invitation|guarantees|approval|consent|permission)"
@@ -101,12 +108,16 @@ ACTING_BEFORE_RE = re.compile(
     rf"\s+{_COORDINATED_NAMES}(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?)*$"
 )
 OFFICIALS_AFTER_RE = re.compile(
-    r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current)\s+)*"
+    r"['’]s\s+(?:(?:new|interim|transitional|military|federal|army-backed|army-led|civilian|current|central|national|elected|"
+    r"caretaker|ruling|unity|coalition|de\s+facto|internationally\s+recogni[sz]ed|military-led|junta-led|incoming|outgoing)\s+)*"
     r"(?:government|authorities|administration|cabinet)\b|"
     r"\s+(?:(?:state|provincial|regional)\s+)?(?:government|authorities)\b|"
     r"\s+(?:and|or)\s+[A-Z][\w'’-]*\s+(?:authorities|officials|governments)\b|"
-    r"(?:['’]s)?\s+(?:(?:special|senior|top|federal|government|foreign\s+ministry)\s+)?(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
-    r"mediators?|ambassador|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
+    # a relation the state keeps with another: "Bamako's relations with Algiers", "Ethiopia's deal with Somaliland"
+    rf"['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:{_RELATION_NOUNS}|rapprochement|normali[sz]ation)\s+with\b|"
+    r"(?:['’]s)?\s+(?:(?:special|senior|top|federal|government|foreign\s+ministry|deputy|permanent|acting|chief|UN)\s+){0,2}"
+    r"(?:officials?|diplomats?|negotiators?|envoys?|delegation|delegates|leaders?|leadership|"
+    r"mediators?|ambassador|representatives?|counterparts?|backers|patrons|sponsors|allies|mediation|auspices|pressure|"
     r"sanctions|designation|decision|position|role|policy|demands|approval|proposal|offer|request|"
     r"support|backing|funding|stance|response|refusal|threats?|warnings?|accusations?|allegations|statement|"
     r"announcement|initiative|efforts|veto|recognition|involvement|interference|"
@@ -145,15 +156,20 @@ _NOT_A_BODY_WORD = r"(?!(?:said|says|say|told|tells|has|have|had|is|was|were|wil
 # section 4; "the UN humanitarian spokesperson" speaks for a body of it, and so, see UN_VOICE_AFTER_RE, may "a UN spokesperson")
 UMBRELLA_AFTER_RE = re.compile(
     rf"['’]s\s+[A-Z]|(?:['’]s)?(?:-[a-z]|\s+(?:{_NOT_A_BODY_WORD}){{0,3}}?(?:agency|agencies|office|offices|envoy|envoys|mission|"
-    r"missions|force|peacekeepers|peacekeeping|staff|workers|sanctions|resolution|resolutions|experts|panel|fact-finding|"
+    r"missions|force|peacekeepers|peacekeeping|staff|workers|resolution|resolutions|experts|panel|fact-finding|"
     r"investigators|coordinator|chief|team|teams|convoy|convoys|compound|report|monitors|observers|special\s+rapporteur|"
     rf"rapporteur|body|bodies|programme|fund|summit|talks)\b|\s+(?:{_NOT_A_BODY_WORD}){{1,3}}?(?:data|figures|official|"
     r"officials|spokesperson|spokesman|spokeswoman)\b)"
 )
-# The UN's spokesperson, officials or figures in a story are most often those of the UN body it is about.
-UN_VOICE_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:data|figures|official|officials|spokesperson|spokesman|spokeswoman)\b")
+# The UN's spokesperson, officials or figures in a story are most often those of the UN body it is about; its
+# sanctions are the Security Council's (the EU, ECOWAS or the African Union impose their own: they act).
+UN_VOICE_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:(?:data|figures|official|officials|spokesperson|spokesman|spokeswoman)\b|"
+                               rf"(?:{_NOT_A_BODY_WORD}){{0,3}}?sanctions\b)")
+# (and the countries of a place where borders meet: "the tri-border area where Niger, Mali and Burkina Faso meet")
 LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|from|to)\s+"
-                               r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$")
+                               r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$|"
+                               r"\b(?:area|region|zone|point|corner|junction|triangle|borders?|frontiers?)\s+where\s+(?:the\s+)?"
+                               r"(?:(?:borders?|frontiers?)\s+of\s+(?:the\s+)?)?$")
 # "an al-Qaeda-linked group": the parent organisation itself, not its local branch.
 AFFILIATES_AFTER_RE = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|style)\b")
 # A state's envoy to an organisation speaks for the state: "Syria's ambassador to the UN".
@@ -188,8 +204,11 @@ THE_GOVERNMENT_RE = re.compile(
     r"current)\s+)?government\b|"
     # "the interim authorities": a national qualifier says they are the state's, not a town's
     r"\b[Tt]he\s+(?:federal|national|central|interim|transitional|military|army-backed|army-led)\s+authorities\b|"
-    r"\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b)"
-    rf"(?:\s+of\s+{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+)?"
+    r"\b[Tt]he\s+(?:federal|national|central)\s+and\s+(?:provincial|state|regional)\s+governments\b|"
+    # "the ruling junta", "the country's military junta": the junta of the story's country is its government
+    r"\b[Tt]he\s+(?:(?:ruling|military|country['’]s|new|current)\s+)+junta\b)"
+    # ("the military government of Assimi Goita": a name without a title must be a person's, which the caller checks)
+    rf"(?:\s+of\s+(?:{_HEAD_OF_GOVERNMENT}(?:\s+[A-Z][\w'’.-]*)+|(?P<leader>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)))?"
     # "the government of Chad" is named, "accused the government of abuses" is the story's
     r"(?!['’]s\s+(?:forces|troops|army))(?![-\s]+(?:of(?=\s+(?:the\s+|national\b|[A-Z]))|in|forces|troops|soldiers|units|army|"
     r"military|held|controlled|backed|aligned|allied|run|owned|side|areas|positions)\b)"
@@ -217,7 +236,7 @@ _POLICING_VERBS = _verb_forms("disperse struggle authorise authorize evict", "to
 POLICING_AFTER_RE = re.compile(rf"\s+{_FILLER}(?:{_POLICING_VERBS})\b")
 # A military action right after a government's name: its forces did it ("the junta shelled villages").
 FIGHTING_AFTER_RE = re.compile(
-    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire kill invade', 'struck strikes retook shot pounded pounding hit hits hitting')}|"
+    rf"\s+{_FILLER}(?:{_verb_forms('shell bomb attack raid recapture retake strafe bombard fire kill invade', 'struck strikes retook shot pounded pounding hit hits hitting fought')}|"
     r"(?:launched|carried\s+out|conducted|mounted|staged)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|offensive|attacks?|raids?|"
     r"assault|invasion|drones|missiles|rockets|(?:military|ground|security|counter-?terrorism)\s+operations?))\b(?!\s+(?:a|an)\s+(?:\w+\s+)?deal|\s+(?:back|by|hard|out)\b)"
 )
@@ -228,6 +247,28 @@ FORCES_HELD_AFTER_RE = re.compile(
     r"(?:(?:its|their|some|about|around|nearly|almost|roughly|over|more\s+than|fewer\s+than|up\s+to|an\s+estimated|"
     r"[\d,.]+|additional|extra|more|new|own|several|a\s+few|thousands\s+of|hundreds\s+of|ground|combat|special)\s+)*"
     r"(?:troops|forces|soldiers|military\s+advisers|warships|fighter\s+jets)\b")
+# A state holding ground does so through its forces: "the towns Ukraine still controls", "Russia occupies a fifth of it".
+TERRITORY_AFTER_RE = re.compile(rf"\s+{_FILLER}(?:controls?|controlled|occupies|occupy)\s+(?!(?:the\s+)?(?:prices?|inflation|"
+                                r"budgets?|spending|access|exports?|imports?|trade|supply|supplies|flows?|market|media|narrative)\b)")
+# A group's armed branch named through the group: "the group's military", "the movement's armed wing" (not "its
+# fighters": an armed group's fighters are the group; not "the group's military infrastructure": a thing of it).
+WING_RE = re.compile(r"\b(?:[Tt]he\s+(?:group|movement|organi[sz]ation|party|faction|rebels|militia)['’]s?|[Ii]ts)\s+(?:own\s+)?"
+                     r"(?:armed\s+wing|military\s+wing|military|armed\s+forces)\b(?![-'’])(?!\s+(?:infrastructure|capabilit|"
+                     r"positions|sites|targets|assets|facilities|build|arsenal|strength|power|operations|command|leadership|"
+                     r"commanders?|hardware|equipment|wing|campaign|activit|presence|might)\w*)")
+# What names an armed branch as such: "Qassam Brigades", "Tigray Defence Forces", "PKK armed wing", "Houthi military"
+# (not a unit, "Radwan Forces", nor a group whose own name holds "Army": "Sudan Liberation Army").
+WING_NAME_RE = re.compile(r"\b(?i:(?:armed|military)\s+(?:wing|forces)|defen[cs]e\s+forces?)\b|\bBrigades\b|\s(?:army|military)$")
+# A government's forces named through it: "the Palestinian Authority, whose security services raided the camp",
+# "the regional government's security forces".
+FORCES_OF_AFTER_RE = re.compile(r"(?:['’]s|,\s+whose)\s+(?:own\s+)?(?:security\s+)?(?:forces|services|troops|soldiers)\b(?![-'’])")
+# The two sides of a relation named in one word: "US-Iran talks", "the Ethiopia-Eritrea peace deal" (not a war: that
+# is the forces' doing, guideline section 2; not trade: "US-China trade talks" are still the states', the noun decides).
+_PAIR_RELATION = (r"(?:\s+(?:[a-z]+\s+){0,2}?)(?:talks|negotiations|deal|agreement|accord|summit|ceasefire|truce|pact|treaty|"
+                  r"relations|ties|cooperation|meeting|rapprochement|normali[sz]ation|dialogue|prisoner\s+exchange|"
+                  r"prisoner\s+swap)\b")
+PAIR_FIRST_AFTER_RE = re.compile(rf"-(?:[A-Z][\w'’]*)(?:\s+[A-Z][\w'’]*)?{_PAIR_RELATION}")
+PAIR_SECOND_RE = (re.compile(r"\b[A-Z][\w'’]*-$"), re.compile(_PAIR_RELATION))
 # Unnamed ministers of a country's office: "Turkish and Syrian defence ministers signed", "Iraq's oil minister said";
 # not a named one ("Foreign Minister Ali Bashir said", "its finance minister, Ali Bashir,": the person acts).
 MINISTER_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?P<x>[a-z]+(?:\s+(?:and\s+)?[a-z]+)?)\s+ministers?\b(?!,?\s+(?:[A-Z]|and\b|of\b))")

@@ -39,7 +39,7 @@ def country_form_map(base: ActorBase, surnames: Mapping[str, set[str]]) -> dict[
                 if m:
                     form = m.group("x").strip()
                     words = form.split()
-                    if 0 < len(words) <= 4 and words[0][:1].isupper() and all(_FORM_WORD_RE.match(w) for w in words) and form not in personal:
+                    if 0 < len(words) <= 5 and words[0][:1].isupper() and all(_FORM_WORD_RE.match(w) for w in words) and form not in personal:
                         # "government in Moscow" names its seat as surely as "Moscow government" does
                         found[form] = found.get(form, False) or n == 1 or m.groupdict().get("prep", "").lower() == "in"
                     break
@@ -414,6 +414,33 @@ def possessive_government_phrases(base: ActorBase, forms: Mapping[str, list[str]
         phrases = [(f"{form}'s {what}", "candidates") for what in sorted(described) for form in own]
         if phrases:
             result[government] = phrases
+    return result
+
+
+def central_bank_phrases(base: ActorBase, forms: Mapping[str, list[str]], governments: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Central bank id -> phrases naming it without its name: generic "the central bank" (linked only in a story
+    about its country, as "the health ministry" is) and aliases "<country form>'s central bank", "<demonym> central
+    bank". A country's central bank is the one body under its national government named "... central bank ...",
+    "Bank of <country form>" ("State Bank of Pakistan", "National Bank of Ethiopia") or "<country form> Bank"."""
+    forms_of = forms_by_holder(forms)
+    found: dict[str, set[str]] = defaultdict(set)
+    for country, government in governments.items():
+        own = "|".join(map(re.escape, (f for f in forms_of.get(government, ()) if "'" not in f and "’" not in f)))
+        if not own:
+            continue
+        shape = re.compile(rf"(?i:.*\bcentral\s+bank\b.*)|(?:(?:State|National|Reserve|People['’]s)\s+)?Bank\s+of\s+(?:the\s+)?"
+                           rf"(?:Republic\s+of\s+)?(?:{own})|(?:Da\s+)?(?:{own})\s+Bank")
+        for actor in base.actors.values():
+            if actor.type == "government" and actor.country == country and government in ancestors(base, actor.id) \
+                    and any(shape.fullmatch(fold(n).cased.strip()) for n in (actor.name, *actor.aliases)):
+                found[government].add(actor.id)
+    result: dict[str, list[tuple[str, str]]] = {}
+    for government, banks in found.items():
+        if len(banks) != 1:
+            continue
+        own = [f for f in forms_of[government] if "'" not in f and "’" not in f]
+        result[banks.pop()] = [("the central bank", "generic")] + [(p, "candidates") for f in own
+                                                                    for p in (f"{f}'s central bank", f"{f} central bank")]
     return result
 
 

@@ -21,11 +21,12 @@ from .cues import (
     FOLLOWERS_BEFORE_RE, FORMER_BEFORE_RE, FORMER_OPENING_RE, GOVERNMENT_SPOKESPERSON_RE, INDEFINITE_BEFORE_RE,
     LAST_COORDINATION_RE, LOCATED_BEFORE_RE, MEMBERS_AFTER_RE, MINISTER_AFTER_RE, MEMBERS_OF_BEFORE_RE, MILITARY_AFTER_RE, NAMED_PLACE_AFTER_RE,
     OFFICIALS_AFTER_RE, OFFICIALS_IN_BEFORE_RE, PARTY_AFTER_RE, PARTY_NAME_RE, POLICING_AFTER_RE, PREVIOUS_WORD_RE,
-    SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
-    UN_VOICE_AFTER_RE,
+    SHARED_OFFICIALS_RE, SUBNATIONAL_WORDS, TERRITORY_AFTER_RE, THE_GOVERNMENT_RE, TITLES, TOLD_BEFORE_RE, UMBRELLA_AFTER_RE, UN_RE,
+    UN_VOICE_AFTER_RE, WING_NAME_RE, WING_RE, FORCES_OF_AFTER_RE, PAIR_FIRST_AFTER_RE, PAIR_SECOND_RE,
 )
 from .derived import (
-    BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, country_form_map, generic_forms,
+    BARE_PARLIAMENT_RE, BARE_POLICE_RE, BARE_SERVICE_RE, THE_REGIONAL_RE, ancestors, UN_BODY_AFTER_RE, body_kind, branch_map, central_bank_phrases,
+    country_form_map, generic_forms,
     mandate_map, minister_subject, ministries_by_subject, ministry_phrases, national_body_phrases, national_parliaments, national_services, national_forces, national_governments, national_police,
     person_surnames, possessive_government_phrases, regional_governments,
 )
@@ -109,6 +110,9 @@ _NAME_GOES_ON_RE = re.compile(
 )
 
 
+_PAIR_OF_NAMES_RE = re.compile(r"-[A-Z][\w'’]*(?!['’]?[\w-])(?!\s+[A-Z])")
+
+
 class ActorMatcher:
     """Finds actor-base aliases in text and links them to actors."""
 
@@ -124,7 +128,7 @@ class ActorMatcher:
         self._forms = forms
         self._regional = regional_governments(base, forms, self._governments)
         ministries = ministry_phrases(base, forms, self._governments)
-        for derived in (national_body_phrases, possessive_government_phrases):
+        for derived in (national_body_phrases, possessive_government_phrases, central_bank_phrases):
             for actor_id, phrases in derived(base, forms, self._governments).items():
                 ministries.setdefault(actor_id, []).extend(phrases)
         self._derived = {alias_key(p)[0].lower() for phrases in ministries.values() for p, role in phrases if role == "generic"}
@@ -152,6 +156,21 @@ class ActorMatcher:
         self._services = national_services(base, forms, self._governments, self._forces)
         self._parliaments = national_parliaments(base, forms, self._governments)
         self._automaton = _automaton(lower, cased)
+        national = set(self._governments.values())
+        armed_children: dict[str, list[str]] = defaultdict(list)
+        for actor in base.actors.values():
+            parent = base.actors.get(actor.parent) if actor.parent else None
+            # (a group's wing is at home with it: no state force's unit, no international group's branch)
+            if actor.type in ARMED_TYPES and parent is not None and parent.id not in national and parent.type != "state_forces" \
+                    and parent.country == actor.country and any(WING_NAME_RE.search(n) for n in (actor.name, *actor.aliases)):
+                armed_children[actor.parent].append(actor.id)
+        self._wings = {group: ids[0] for group, ids in armed_children.items() if len(ids) == 1}
+        # a government's own forces: its national forces, else its one state force
+        state_children: dict[str, list[str]] = defaultdict(list)
+        for actor in base.actors.values():
+            if actor.type == "state_forces" and actor.parent in base.actors and base.actors[actor.parent].type == "government":
+                state_children[actor.parent].append(actor.id)
+        self._own_forces = {g: ids[0] for g, ids in state_children.items() if len(ids) == 1} | self._forces
 
     def find(self, text: str, generic: bool = True) -> list[ActorMatch]:
         """Every hit in text, leftmost-longest, not overlapping, on word boundaries (generic phrases left out
@@ -178,7 +197,11 @@ class ActorMatcher:
                 if (cased_key is not None and cased[start:end] != cased_key) or (capital and not cased[start].isupper()):
                     continue
                 if goes_on is None:
+                    # (not across a hyphen ending a name: "US-Iran talks", "the Ethiopia-Eritrea deal" name two parties;
+                    # "the Pakistan-Afghanistan Joint Chamber" is one longer name)
                     goes_on = _NAME_GOES_ON_RE.match(cased, end) or False
+                    if goes_on and _PAIR_OF_NAMES_RE.match(text, folded.original_span(start, end)[1]):
+                        goes_on = False
                 if goes_on and goes_on.group(1) not in TITLES:
                     break  # "UN Group of Experts": the hit only starts a longer name the base lacks
                 if not generic and not holders["candidates"] and not holders["metonym"]:
@@ -250,6 +273,8 @@ class ActorMatcher:
                 group = self._group_named_through(actor_id, match, text)
                 if group is not None:
                     offsets[group].append((match.start, match.end))
+                if actor_id in self._own_forces and FORCES_OF_AFTER_RE.match(text, match.end):  # ("X, whose forces": both act)
+                    offsets[self._own_forces[actor_id]].append((match.start, match.end))
         for actor_id, span in self._mandated_bodies(umbrellas, text, context):
             offsets[actor_id].append(span)
         for actor_id, span in self._backers_inside(matches, context):
@@ -259,7 +284,8 @@ class ActorMatcher:
             offsets[actor_id].append((match.start, match.end))
         # (a generic phrase of another country's government, "interim authorities" in a Haiti story, claims nothing)
         taken = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
-        for actor_id, span in self._the_government(text, context, taken):
+        persons = {m.start for m in matches if m.candidates and all(actors[c].type == "person" for c in m.candidates)}
+        for actor_id, span in self._the_government(text, context, taken, persons, list(offsets)):
             offsets[actor_id].append(span)
         # (an unresolved generic "police" of another country's police does not claim its span)
         claimed = [span for spans in offsets.values() for span in spans] + [(m.start, m.end) for m in matches if m.candidates or m.metonym]
@@ -271,10 +297,14 @@ class ActorMatcher:
             offsets[actor_id].append(span)
         for actor_id, span in self._the_regional_government(text, context, matches, offsets):
             offsets[actor_id].append(span)
-        for actor_id in self._described_only(offsets, matches, text):
+        wings = list(self._wing_of_group(text, offsets))
+        for actor_id, span in wings:
+            offsets[actor_id].append(span)
+        for actor_id in self._described_only(offsets, matches, text, {span for _, span in wings}):
             del offsets[actor_id]
         covered = [(m.start, m.end) for m in matches + passing]
         covered += self._surname_mentions(text, offsets, covered)
+        covered += _defined_abbreviations(text, offsets, covered)
         for actor_id in named_only(offsets, text, self.base):  # named, but doing nothing in the story (§1)
             del offsets[actor_id]
 
@@ -307,12 +337,29 @@ class ActorMatcher:
             after = text[match.end:match.end + 80]
             if MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after):
                 return self._forces[actor_id]
+        if actor_id in self._own_forces and (owned := FORCES_OF_AFTER_RE.match(text, match.end)) and owned.group(0)[0] in "'’":
+            return self._own_forces[actor_id]  # "the Palestinian Authority's security forces": the owner only qualifies
         return actor_id
 
-    def _described_only(self, offsets: Mapping[str, list[tuple[int, int]]], matches: Sequence[ActorMatch], text: str) -> list[str]:
+    def _wing_of_group(self, text: str, offsets: Mapping[str, list[tuple[int, int]]]):
+        """(wing id, span) for a group's armed branch named through the group ("the group's military", "its armed
+        wing"): the one armed child in the base of the non-state group named last before it in the sentence or the one before."""
+        if not self._wings:
+            return
+        named = sorted((s, e, i) for i, spans in offsets.items() for s, e in spans)
+        for m in WING_RE.finditer(text):
+            before = [(s, e, i) for s, e, i in named if e <= m.start() and text.count(".", e, m.start()) <= 1
+                      and self.base.actors[i].type not in ("person", "media_agency")]
+            if before and (wing := self._wings.get(before[-1][2])) and not any(s < m.end() and m.start() < e for s, e, _ in named):
+                yield wing, m.span()
+
+    def _described_only(self, offsets: Mapping[str, list[tuple[int, int]]], matches: Sequence[ActorMatch], text: str,
+                        wings: set[tuple[int, int]]) -> list[str]:
         """Non-state armed groups met only as a description ("a FARC dissident group", "the dissidents") of one of
-        their own units named in the story (the Estado Mayor Central): one actor, the unit."""
+        their own units named in the story (the Estado Mayor Central): one actor, the unit. (A wing named through its
+        group, at one of `wings`, is named.)"""
         named = {(m.start, m.end) for m in matches if m.candidates and not INDEFINITE_BEFORE_RE.search(text, max(0, m.start - 4), m.start)}
+        named |= wings
         result = []
         for actor_id, spans in offsets.items():
             actor = self.base.actors[actor_id]
@@ -421,7 +468,8 @@ class ActorMatcher:
             before = text[max(0, chain[0].start - 80):chain[0].start]
             if ECONOMIC_WAR_WITH_BEFORE_RE.search(before):
                 continue
-            military = MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after) or CLASHES_WITH_BEFORE_RE.search(before)
+            military = MILITARY_AFTER_RE.match(after) or FIGHTING_AFTER_RE.match(after) or CLASHES_WITH_BEFORE_RE.search(before) \
+                or TERRITORY_AFTER_RE.match(after)
             # "Ugandan and Burundian soldiers": the chain shares the noun of a base name coordinated after it
             joined = AND_RE.match(text, chain[-1].end)
             shared = named_at.get(joined.end()) if joined else None
@@ -431,7 +479,9 @@ class ActorMatcher:
             minister = MINISTER_AFTER_RE.match(after)
             # "Economists in Bamako said": the place is where the speakers are, not who speaks
             acting = not military and ((ACTING_AFTER_RE.match(after) and not LOCATED_BEFORE_RE.search(before))
-                                           or ACTING_BEFORE_RE.search(before) or OFFICIALS_IN_BEFORE_RE.search(before))
+                                           or ACTING_BEFORE_RE.search(before) or OFFICIALS_IN_BEFORE_RE.search(before)
+                                           or PAIR_FIRST_AFTER_RE.match(after)
+                                           or (PAIR_SECOND_RE[0].search(before) and PAIR_SECOND_RE[1].match(after)))
             for match in chain:
                 government = _pick(match.metonym, context, self.base.actors)
                 if government is None:
@@ -451,18 +501,28 @@ class ActorMatcher:
                         or (shared_types == {"government"} and SHARED_OFFICIALS_RE.search(shared.text)):
                     yield match, government
 
-    def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]]):
+    def _the_government(self, text: str, context: _Context, taken: list[tuple[int, int]], persons: set[int],
+                        acting: Iterable[str]):
         """(government id, span) for each bare "the government" ("the federal government", "the army-backed
-        government") that acts, when one country dominates the story (twice the weight of any other): its government."""
+        government", "the government of <a person at one of `persons`>") that acts, when one country dominates the
+        story (twice the weight of any other): its government; or, where the `acting` actors hold none of the national
+        government but one other government of the country with a place of its own (Somaliland's, Puntland's),
+        through itself or a body or person under it, that one: the story is about it."""
         country = _dominant(context)
         if country is None:
             return
         government = self._governments.get(country)
         if government is None:
             return
+        holders = {g for ids in self._forms.values() for g in ids}
+        named = {g for i in acting for g in (i, *ancestors(self.base, i))}
+        local = {g for g in named if g in holders and g != government and self.base.actors[g].type == "government"
+                 and self.base.actors[g].country == country}
+        if government not in named and len(local) == 1:
+            government = local.pop()
         for m in THE_GOVERNMENT_RE.finditer(text):
             start, end = m.span("head")
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) or (m.group("leader") and m.start("leader") not in persons):
                 continue
             # as for country names, only where it acts ("the government said", "urged the government")
             if ACTING_AFTER_RE.match(text, m.end()) or ACTING_BEFORE_RE.search(text[max(0, start - 80):start]):
@@ -560,6 +620,33 @@ class ActorMatcher:
                     offsets[person].append(span)
                     added.append(span)
         return added
+
+
+_DEFINED_ABBREVIATION_RE = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
+
+
+def _defined_abbreviations(text: str, offsets: dict[str, list[tuple[int, int]]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add the later uses of an abbreviation the text defines in brackets right after an actor's name ("the Human
+    Rights Commission of Pakistan (HRCP) ... HRCP said") to that actor, where the base lacks it; an abbreviation
+    defined for two actors is left alone."""
+    defined: dict[str, set[str]] = defaultdict(set)
+    for actor_id, spans in offsets.items():
+        for start, end in spans:
+            m = _DEFINED_ABBREVIATION_RE.match(text, end)
+            # the abbreviation of the whole name: its letters are initials of the name ("Pakistan (HRCP)" ends a longer one)
+            initials = {w[0].upper() for w in re.findall(r"[\w'’]+", text[start:end])}
+            if m and len(initials) > 1 and set(m.group("abbr").upper()) <= initials:
+                defined[m.group("abbr")].add(actor_id)
+    added: list[tuple[int, int]] = []
+    for abbreviation, owners in defined.items():
+        if len(owners) > 1:
+            continue
+        actor_id = owners.pop()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in covered + added + offsets[actor_id]):
+                offsets[actor_id].append(m.span())
+                added.append(m.span())
+    return added
 
 
 def _qualifies_named(match: ActorMatch, text: str, named_at: set[int]) -> bool:

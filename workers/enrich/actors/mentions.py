@@ -12,7 +12,9 @@ from .cues import ACTING_AFTER_RE
 # What a person's name only qualifies: "the government of Prime Minister X", "X's party", "X's elected government".
 _DESIGNATION = (r"government|governments|administration|regime|cabinet|party|faction|movement|camp|coalition|bloc|"
                 r"wing|loyalists|era|presidency|premiership|tenure|rule")
-_TITLE_WORD = r"(?:[A-Z][a-z]*\.?\s+)"  # "Prime Minister ", "Senior General ", "Gen. "
+# "Prime Minister ", "Senior General ", "Gen. ", and titles in lower case: "transitional president ", "junta leader "
+_TITLE_WORD = (r"(?:(?:[A-Z][a-z]*\.?|transitional|interim|acting|caretaker|military|junta|coup|president|prime|minister|"
+               r"premier|leader|general|colonel|captain|strongman|king|emir|sultan|chancellor)\s+)")
 _DESIGNATION_OF_BEFORE_RE = re.compile(
     rf"\b(?:{_DESIGNATION})\s+of\s+(?:the\s+(?:late\s+|former\s+|ousted\s+)?)?(?:(?:late|former|ousted|then-)\s*)?"
     rf"{_TITLE_WORD}{{0,3}}$")
@@ -104,10 +106,11 @@ def non_acting(actor: Actor, text: str, start: int, end: int, others: Mapping[in
         return True
     # the rest name the party in passing, unless its own verb follows ("owned by the X, which said ...",
     # "the 300-seat parliament voted": a seat count does not stop the chamber acting)
+    if _LIST_AFTER_RE.match(text, end):  # (before the verbs: "the EU sanctions list" has none)
+        return True
     if ACTING_AFTER_RE.match(text, end):
         return False
-    if _PAST_NAME_BEFORE_RE.search(before) or _TOPIC_BEFORE_RE.search(before) or _LIST_AFTER_RE.match(text, end) \
-            or _RELATED_BEFORE_RE.search(before):
+    if _PAST_NAME_BEFORE_RE.search(before) or _TOPIC_BEFORE_RE.search(before) or _RELATED_BEFORE_RE.search(before):
         return True
     if actor.type == "government" and any(_LEGISLATURE_RE.search(n) for n in (actor.name, *actor.aliases)):
         return bool(_SEAT_BEFORE_RE.search(before) or _SEAT_AFTER_RE.match(text, end))
