@@ -95,6 +95,20 @@ def _join_abbreviations(groups: dict[str, dict], text: str) -> None:
             group["offsets"] += groups.pop(abbreviation)["offsets"]
 
 
+_NAME_WORD_RE = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _place_inside_name(ent: Entity, covered: list[tuple[int, int]], places: frozenset[tuple[int, int]]) -> bool:
+    """Whether the only known names an organisation overlaps are places inside its own name, which has two name
+    words besides ("Human Rights Commission of Pakistan", "Kenya Farmers Union"): the place does not make it a
+    base actor."""
+    inside = [(s, e) for s, e in covered if e > ent.start]
+    if not inside or not all(span in places and ent.start <= span[0] and span[1] <= ent.end for span in inside):
+        return False
+    words = [m for m in _NAME_WORD_RE.finditer(ent.text) if not any(s <= ent.start + m.start() < e for s, e in inside)]
+    return len(words) >= 2
+
+
 def _clean_entity(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING_RE.sub("", text)
@@ -113,12 +127,14 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
     starts = [s for s, _ in covered]
     furthest = list(accumulate((e for _, e in covered), max))
     entity_starts = frozenset(e.start for e in entities)
+    place_spans = frozenset(places)
     for ent in entities:
         if ent.label not in ("PERSON", "ORG"):
             continue
         ent = _full_extent(ent, text, entity_starts)
         before = bisect_left(starts, ent.end)
-        if (before and furthest[before - 1] > ent.start) or any(s <= ent.start and ent.end <= e for s, e in places):
+        if (before and furthest[before - 1] > ent.start and not _place_inside_name(ent, covered[:before], place_spans)) \
+                or any(s <= ent.start and ent.end <= e for s, e in places):
             continue
         name = _clean_entity(ent.text)
         if len(name) < 2 or not any(c.isupper() for c in name) or (ent.label == "ORG" and names_no_party(name)):
