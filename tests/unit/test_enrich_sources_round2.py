@@ -2,9 +2,16 @@
 abbreviations defined in the text, and definite descriptions ("the fund said") pointing back to a named actor."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from workers.enrich import ner
-from workers.enrich.actors import unlinked
+from workers.enrich.actors import ActorBase, ActorMatcher, unlinked
+from workers.enrich.cited import cited_sources
 from workers.enrich.ner import Entity
+
+FIXTURE = Path(__file__).parent / "fixtures" / "actors"
 
 
 def _person(text: str, name: str) -> Entity:
@@ -67,3 +74,48 @@ def test_a_person_does_not_grow_over_offices_or_compound_titles():
     text = "Speaker Amal Haddad met Commander-in-chief Pavlo Hrytsenko. Besides Nuri Saleh, no one came."
     found = [_person(text, "Amal Haddad"), _person(text, "Pavlo Hrytsenko"), _person(text, "Nuri Saleh")]
     assert [e.text for e in ner.whole_persons(text, found)] == ["Amal Haddad", "Pavlo Hrytsenko", "Nuri Saleh"]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher(ActorBase.load(FIXTURE))
+
+
+def cite(matcher, text, spans=(), countries=("SD",)):
+    entities = []
+    for label, name in spans:
+        start = text.index(name)
+        entities.append(Entity(label, name, start, start + len(name)))
+    actors = matcher.link(matcher.find(text), text, set(countries), entities)
+    return cited_sources(text, actors, entities)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # the description's noun in the name
+    ("The Global Grain Fund cut its forecast. Harvests will fall by a fifth, the fund said.",
+     [("ORG", "The Global Grain Fund")], ["Global Grain Fund"]),
+    ("The Kordofan Farmers Union met on Monday. The union's secretary said seed prices had doubled.",
+     [("ORG", "The Kordofan Farmers Union")], ["Kordofan Farmers Union"]),
+    # the description's noun fitting the actor's type
+    ("Fighting spread to Bara after the Rapid Support Forces moved in. The group said it had taken the town.",
+     [], ["Rapid Support Forces"]),
+    ("The Sudanese Armed Forces shelled the road. The army said the convoy carried weapons.", [], ["Sudanese Armed Forces"]),
+    # "it": the organised actor opening this or the previous sentence
+    ("Médecins Sans Frontières treated 40 people in Tawila. It said most had gunshot wounds.", [],
+     ["Médecins Sans Frontières"]),
+])
+def test_a_description_points_back_to_the_party_it_fits(matcher, text, spans, expected):
+    assert cite(matcher, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans", [
+    # a description no earlier name fits
+    ("Amna Idris runs a clinic in Kosti. The fund said prices had doubled.", [("PERSON", "Amna Idris")]),
+    # the fitting name lies beyond the previous sentence, in another paragraph
+    ("The Rapid Support Forces moved in.\n\nTrade resumed. Prices fell. The group said the road was open.", []),
+    # "it" after a sentence opened by a person or by a place
+    ("Amna Idris closed her shop. It said nothing about the looting.", [("PERSON", "Amna Idris")]),
+    ("In Kosti Town the market reopened. It said the road was open.", []),
+])
+def test_a_description_with_no_fitting_party_cites_no_one(matcher, text, spans):
+    assert cite(matcher, text, spans) == []

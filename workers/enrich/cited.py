@@ -138,6 +138,7 @@ class _Name:
     person: bool
     actor: bool = False  # an actor mention's span
     government: bool = False  # an actor of type government (a state speaks through its officials and envoys)
+    kind: str | None = None  # an actor's type
 
 
 def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity], places: Sequence[tuple[int, int]]) -> list[_Name]:
@@ -147,9 +148,10 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
     spans: list[_Name] = []
     taken = bytearray(len(text))
 
-    def take(start: int, end: int, name: str, person: bool, actor: bool = False, government: bool = False) -> None:
+    def take(start: int, end: int, name: str, person: bool, actor: bool = False, government: bool = False,
+             kind: str | None = None) -> None:
         if not any(taken[start:end]):
-            spans.append(_Name(start, end, name, person, actor, government))
+            spans.append(_Name(start, end, name, person, actor, government, kind))
             taken[start:end] = b"\x01" * (end - start)
 
     in_place = bytearray(len(text))
@@ -162,7 +164,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
 
     for actor in actors:
         for start, end in actor.offsets:
-            take(start, end, actor.name, actor.type == "person", True, actor.type == "government")
+            take(start, end, actor.name, actor.type == "person", True, actor.type == "government", actor.type)
     for ent in entities:
         if ent.label in ("ORG", "PERSON"):
             lead = _ARTICLE_RE.match(ent.text)
@@ -317,6 +319,53 @@ def _role_holder(names: list[_Name], text: str, role: str, before: int) -> _Name
     return None
 
 
+# a definite description or "it" as the subject of an attribution ("the fund said", "the army's directorate said", "it
+# said"): the claim belongs to the nearest earlier party the description fits
+_DESCRIBED_NOUNS = {
+    "army": ("state_forces",), "military": ("state_forces",), "group": ("rebel_group", "political_militia",
+    "identity_militia", "monitor_ngo"), "militia": ("political_militia", "identity_militia"), "rebels": ("rebel_group",),
+    "agency": ("international_org", "media_agency"), "company": (None,), "firm": (None,), "operator": (None,),
+}
+_NAMED_NOUNS = ("fund ministry committee commission council authority bank union court office directorate department "
+                "administration institute association federation chamber observatory mission coalition alliance network "
+                "party movement front agency organisation organization programme program")
+_DESCRIPTION_RE = re.compile(rf"(?:\b[Tt]he\s+(?P<noun>{'|'.join(sorted(set(_NAMED_NOUNS.split()) | set(_DESCRIBED_NOUNS)))})"
+                             r"(?:['’]s(?:\s+[a-z]+){1,2})?|\b(?P<it>[Ii]t))$")
+_SENTENCE_END_RE = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])|\n")
+
+
+def _fits(noun: str, name: _Name) -> bool:
+    """Whether a definite description ("the fund", "the group") can stand for the name."""
+    if name.person:
+        return False
+    if noun in _NAMED_NOUNS.split() and re.search(rf"\b{noun}\b", name.name, re.IGNORECASE):
+        return True
+    return name.actor and name.kind in _DESCRIBED_NOUNS.get(noun, ())
+
+
+def _described(names: list[_Name], starts: list[int], text: str, noun: str | None, pos: int) -> _Name | None:
+    """The party a description at pos ("the fund") or "it" points back to: the nearest earlier name the description
+    fits, in the same paragraph or the previous sentence; "it" is the organised actor opening this or the previous
+    sentence."""
+    paragraph = text.rfind("\n", 0, pos) + 1
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, pos)]
+    previous = sentence_starts[-2] if len(sentence_starts) > 1 else 0
+    reach = min(paragraph, previous)
+    if noun is None:
+        by_start = {n.start: n for n in names}
+        for start in reversed(sentence_starts[-2:]):
+            hit = _starting_at(by_start, text, start)
+            if hit is not None and hit.actor and not hit.person and hit.start < pos:
+                return hit
+        return None
+    for name in reversed(names[:bisect_right(starts, pos)]):
+        if name.start < reach:
+            break
+        if name.end <= pos and _fits(noun, name):
+            return name
+    return None
+
+
 def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity] = (), outlet: str | None = None,
                   skip_spans: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Names the text attributes claims to, in order of first attribution; the publishing outlet excluded.
@@ -356,6 +405,9 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
                 hit = _name_before(by_end, text, relative.start())
             if hit is None:
                 hit = _state_voice(by_start, by_end, text, tail.start(), tail.end())
+            if hit is None and (description := _DESCRIPTION_RE.search(text, max(0, tail.start() - 40), tail.start())):
+                hit = _described(names, starts, text, description.group("noun") and description.group("noun").lower(),
+                                 description.start())
             if hit is not None:
                 found.append(hit)
                 both = _AND_RE.search(text, max(0, hit.start - 8), hit.start)  # "HRW and Amnesty said"
