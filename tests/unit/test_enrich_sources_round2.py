@@ -8,7 +8,7 @@ import pytest
 
 from workers.enrich import ner
 from workers.enrich.actors import ActorBase, ActorMatcher, unlinked
-from workers.enrich.cited import cited_sources
+from workers.enrich.cited import cited_sources, sources_and_actors
 from workers.enrich.ner import Entity
 
 FIXTURE = Path(__file__).parent / "fixtures" / "actors"
@@ -119,3 +119,32 @@ def test_a_description_points_back_to_the_party_it_fits(matcher, text, spans, ex
 ])
 def test_a_description_with_no_fitting_party_cites_no_one(matcher, text, spans):
     assert cite(matcher, text, spans) == []
+
+
+def test_a_cited_source_no_actor_names_becomes_an_unlinked_actor(matcher):
+    text = ('"Stocks will not last the month," said Selma Okafor, a grain trader in Kosti. The Kosti Chamber of Commerce '
+            'said prices had tripled. Demand fell, according to Harbor Metrics.')
+    names, actors = sources_and_actors(text, [], [])
+    assert names == ["Selma Okafor", "Kosti Chamber of Commerce", "Harbor Metrics"]
+    assert [(a.name, a.type, a.linked) for a in actors] == [
+        ("Selma Okafor", "person", False), ("Kosti Chamber of Commerce", "monitor_ngo", False), ("Harbor Metrics", None, False)]
+
+
+def test_a_source_described_as_an_organisation_is_no_person(matcher):
+    text = "Granite Lens, a monitoring group based in Nairobi, said the fires spread. Omar Sirag, who farms near Sennar, said so too."
+    _, actors = sources_and_actors(text, [], [])
+    assert [(a.name, a.type) for a in actors] == [("Granite Lens", None), ("Omar Sirag", "person")]
+
+
+def test_a_source_already_an_actor_adds_none(matcher):
+    text = "The Rapid Support Forces said the town had fallen."
+    actors = matcher.link(matcher.find(text), text, {"SD"}, [])
+    assert sources_and_actors(text, actors, []) == (["Rapid Support Forces"], [])
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Kosti Chamber of Commerce", "monitor_ngo"), ("Federation of Pharmacists' Associations", "monitor_ngo"),
+    ("Port Workers Labour Syndicate", "monitor_ngo"), ("African Union", "international_org"),
+])
+def test_chambers_associations_and_labour_bodies_are_monitor_ngos(name, expected):
+    assert unlinked.guess_org_type(name) == expected

@@ -9,6 +9,7 @@ from typing import Sequence
 
 from indexer.article import ActorMention
 from workers.enrich.actors import fold
+from workers.enrich.actors.unlinked import guess_org_type
 from workers.enrich.ner import Entity
 
 
@@ -370,7 +371,50 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
                   skip_spans: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Names the text attributes claims to, in order of first attribution; the publishing outlet excluded.
     `skip_spans` are places: never a source unless an actor mention covers them ("Ankara said")."""
+    return [hit.name for hit in _sources(text, _names(text, actors, entities, skip_spans), outlet)]
+
+
+def sources_and_actors(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity] = (),
+                       outlet: str | None = None, skip_spans: Sequence[tuple[int, int]] = (),
+                       country_forms: frozenset[str] = frozenset()) -> tuple[list[str], list[ActorMention]]:
+    """cited_sources(), and an unlinked actor for each source no actor names (every cited source is an actor,
+    guideline section 4): a person, or an organisation typed from its name, with the spans bearing its name."""
     names = _names(text, actors, entities, skip_spans)
+    sources = _sources(text, names, outlet)
+    known = {fold(a.name).lower for a in actors}
+    new = []
+    for hit in sources:
+        if fold(hit.name).lower in known:
+            continue
+        spans = sorted((n.start, n.end) for n in names if n.name == hit.name)
+        kind = "person" if hit.person or _described_as_person(text, names, hit) else guess_org_type(hit.name, country_forms)
+        new.append(ActorMention(name=hit.name, type=kind, linked=False, mentions=len(spans), offsets=spans))
+    return [hit.name for hit in sources], new
+
+
+# a name shaped like a person's (two to four capitalised words), described as one right after it: "Khadra Idle, a
+# herder from Burao", "Omar Farah, who teaches law", "Lena Marsh, the WFP's country director"
+_PERSON_SHAPE_RE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|van|von)[\s-])?[A-Z][\w'’-]+){1,3}")
+_PERSON_APPOSITION_RE = re.compile(r",\s+(?:who\b|(?:a|an|the|[A-Z][\w'’.-]*['’]s)\s+(?P<role>[^,.;:“”\"]{1,80}))")
+_ORG_NOUN_RE = re.compile(r"\b(?:group|groups|watchdog|charity|organi[sz]ation|agency|company|firm|body|network|union|"
+                          r"association|outlet|newspaper|broadcaster|coalition|alliance|party|movement|militia|force|forces|"
+                          r"ministry|department|authority|institute|centre|center|council|committee|project|initiative|"
+                          r"consultancy|operator|producer|exporter|bank|fund|chamber|federation|platform|station)\b")
+
+
+def _described_as_person(text: str, names: list[_Name], hit: _Name) -> bool:
+    """Whether a source that no model called a person is one by its shape and the description after a mention."""
+    if not _PERSON_SHAPE_RE.fullmatch(hit.name) or guess_org_type(hit.name) is not None:
+        return False
+    for name in (n for n in names if n.name == hit.name):
+        described = _PERSON_APPOSITION_RE.match(text, name.end)
+        if described is not None and not _ORG_NOUN_RE.search(described.group("role") or ""):
+            return True
+    return False
+
+
+def _sources(text: str, names: list[_Name], outlet: str | None) -> list[_Name]:
+    """The names attributed claims, each once, in order of first attribution; the outlet excluded."""
     by_start = {n.start: n for n in names}
     by_end = {n.end: n for n in names}
     starts = [n.start for n in names]
@@ -436,10 +480,10 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
         if hit is not None:
             found.append(hit)
     seen = {fold(outlet).lower} if outlet else set()
-    result: list[str] = []
+    result: list[_Name] = []
     for hit in sorted(found, key=lambda n: n.start):
         key = fold(hit.name).lower
         if key not in seen and any(c.isupper() for c in hit.name):
             seen.add(key)
-            result.append(hit.name)
+            result.append(hit)
     return result

@@ -15,6 +15,8 @@ from .folding import fold
 
 # Ordered: the first rule whose word appears in an organisation's name gives its type.
 _ORG_TYPE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # chambers, trade and professional associations and labour unions before "union" of international bodies
+    ("monitor_ngo", ("chamber", "chambers", "association", "associations", "syndicate", "trade union", "labour", "labor")),
     ("media_agency", ("news", "agency news", "press", "television", "tv", "radio", "times", "post", "gazette", "tribune", "herald", "broadcasting")),
     ("international_org", ("united nations", "un", "unicef", "unhcr", "ocha", "world", "international", "programme", "program", "fund", "union", "organisation", "organization", "bank", "commission", "nato")),
     ("monitor_ngo", ("observatory", "human rights", "watch", "amnesty", "red cross", "red crescent", "relief", "foundation", "institute", "initiative", "project", "network", "doctors", "médecins", "medecins", "aid", "charity", "ngo", "monitor", "centre", "center", "council for", "committee")),
