@@ -148,3 +148,26 @@ def test_a_source_already_an_actor_adds_none(matcher):
 ])
 def test_chambers_associations_and_labour_bodies_are_monitor_ngos(name, expected):
     assert unlinked.guess_org_type(name) == expected
+
+
+@pytest.mark.parametrize("definition", [", known as UPWA,", ", known by its French acronym UPWA,"])
+def test_an_abbreviation_introduced_with_known_as_joins_its_organisation(definition):
+    text = f"The Union of Port Workers of Aden{definition} said ships waited. UPWA later called a strike."
+    entities = [_org(text, "The Union of Port Workers of Aden"), _org(text, "UPWA later")]
+    entities[1] = Entity("ORG", "UPWA", entities[1].start, entities[1].start + 4)
+    mentions = unlinked.ner_mentions(entities, [], [], [], frozenset(), text)
+    assert [(m.name, m.mentions) for m in mentions] == [("Union of Port Workers of Aden", 2)]
+
+
+def test_an_abbreviation_not_defined_stays_apart():
+    text = "The Union of Port Workers of Aden said ships waited, known to all. UPWA later called a strike."
+    entities = [_org(text, "The Union of Port Workers of Aden"), _org(text, "UPWA")]
+    assert len(unlinked.ner_mentions(entities, [], [], [], frozenset(), text)) == 2
+
+
+def test_a_country_name_inside_an_organisation_name_does_not_hide_it():
+    text = "The Grain Traders Association of Nigeria warned of shortages."
+    country = _span(text, "Nigeria")
+    mentions = unlinked.ner_mentions([_org(text, "The Grain Traders Association of Nigeria")], [country], [], [],
+                                     frozenset({"Nigeria"}), text)
+    assert [m.name for m in mentions] == ["Grain Traders Association of Nigeria"]

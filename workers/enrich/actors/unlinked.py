@@ -73,8 +73,10 @@ def names_no_party(name: str) -> bool:
 # Refugees" [and Repatriation]): title-case words after the "and" complete it.
 _AND_TAIL_RE = re.compile(r" and [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}(?=[\s,.;:)'’]|$)")
 _INSTITUTION_NAME_RE = re.compile(r"\b(?:of|on|for)\b")
-# "Name (ABBR)": later mentions of the abbreviation are the same organisation.
-_ABBREVIATION_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+# "Name (ABBR)", "Name, known as ABBR," "Name, known by its French acronym ABBR": later mentions of the abbreviation
+# are the same organisation.
+_ABBREVIATION_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)|,\s+known\s+(?:as|by\s+(?:its|the)\s+(?:[\w-]+\s+)?"
+                                    r"(?:acronym|abbreviation|initials))\s+([A-Z][A-Za-z]{1,9})\b")
 
 
 def _full_extent(ent: Entity, text: str, starts: frozenset[int]) -> Entity:
@@ -92,7 +94,7 @@ def _join_abbreviations(groups: dict[str, dict], text: str) -> None:
     for group in [g for g in groups.values() if g["label"] == "ORG"]:
         first_end = min(group["offsets"])[1]
         defined = _ABBREVIATION_AFTER_RE.match(text, first_end)
-        abbreviation = fold(defined.group(1)).lower if defined else None
+        abbreviation = fold(defined.group(1) or defined.group(2)).lower if defined else None
         if abbreviation in groups and groups[abbreviation] is not group:
             group["offsets"] += groups.pop(abbreviation)["offsets"]
 
@@ -101,9 +103,9 @@ _NAME_WORD_RE = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _place_inside_name(ent: Entity, covered: list[tuple[int, int]], places: frozenset[tuple[int, int]]) -> bool:
-    """Whether the only known names an organisation overlaps are places inside its own name, which has two name
-    words besides ("Human Rights Commission of Pakistan", "Kenya Farmers Union"): the place does not make it a
-    base actor."""
+    """Whether the only known names an organisation overlaps are places (or country names) inside its own name, which
+    has two name words besides ("Human Rights Commission of Pakistan", "Kenya Farmers Union"): the place does not
+    make it a base actor."""
     inside = [(s, e) for s, e in covered if e > ent.start]
     if not inside or not all(span in places and ent.start <= span[0] and span[1] <= ent.end for span in inside):
         return False
@@ -129,7 +131,7 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
     starts = [s for s, _ in covered]
     furthest = list(accumulate((e for _, e in covered), max))
     entity_starts = frozenset(e.start for e in entities)
-    place_spans = frozenset(places)
+    place_spans = frozenset(places) | {span for span in covered if text[span[0]:span[1]] in country_forms}
     for ent in entities:
         if ent.label not in ("PERSON", "ORG"):
             continue
