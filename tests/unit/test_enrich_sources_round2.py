@@ -171,3 +171,17 @@ def test_a_country_name_inside_an_organisation_name_does_not_hide_it():
     mentions = unlinked.ner_mentions([_org(text, "The Grain Traders Association of Nigeria")], [country], [], [],
                                      frozenset({"Nigeria"}), text)
     assert [m.name for m in mentions] == ["Grain Traders Association of Nigeria"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Makerere University's Centre for Climate Studies", "Centre for Climate Studies"),
+    ("the Kenya Red Cross's Disaster Response Unit", "Disaster Response Unit"),
+    ("People's Liberation Front", "People's Liberation Front"),  # a possessive of the name itself
+    ("Women's Union of Kassala", "Women's Union of Kassala"),
+    ("Oxfam's Sudan", "Oxfam's Sudan"),  # one word after the owner: no name of its own
+])
+def test_an_organisation_drops_the_owner_its_name_opens_with(name, expected):
+    text = f"Yesterday {name} said the season failed."
+    mentions = unlinked.ner_mentions([_org(text, name)], [], [], [], frozenset(), text)
+    assert [m.name for m in mentions] == [expected]
+    assert text[mentions[0].offsets[0][0]:mentions[0].offsets[0][1]].endswith(expected.split()[-1])

@@ -113,6 +113,21 @@ def _place_inside_name(ent: Entity, covered: list[tuple[int, int]], places: froz
     return len(words) >= 2
 
 
+# an owner before an organisation's own name: "Addis Ababa University's Institute of Geophysics" names the institute
+# (not a name's own possessive: "People's Defence Force", "Women's Union")
+_OWNER_RE = re.compile(r"(?:[Tt]he\s+)?(?!(?:People|Women|Children|Men|Youth|Martyrs|Workers|Mothers|Citizens|Veterans|"
+                       r"Students|Nation)['’])[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*['’]s\s+"
+                       r"(?=[A-Z][\w'’-]*\s+(?:[A-Z]|(?:of|for|on)\b))")
+
+
+def _without_owner(ent: Entity) -> Entity:
+    """An organisation without the owner its name opens with, when a name of two words or more follows."""
+    owner = _OWNER_RE.match(ent.text) if ent.label == "ORG" else None
+    if owner is None:
+        return ent
+    return Entity(ent.label, ent.text[owner.end():], ent.start + owner.end(), ent.end)
+
+
 def _clean_entity(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING_RE.sub("", text)
@@ -135,7 +150,7 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
     for ent in entities:
         if ent.label not in ("PERSON", "ORG"):
             continue
-        ent = _full_extent(ent, text, entity_starts)
+        ent = _without_owner(_full_extent(ent, text, entity_starts))
         before = bisect_left(starts, ent.end)
         if (before and furthest[before - 1] > ent.start and not _place_inside_name(ent, covered[:before], place_spans)) \
                 or any(s <= ent.start and ent.end <= e for s, e in places):
