@@ -185,3 +185,16 @@ def test_an_organisation_drops_the_owner_its_name_opens_with(name, expected):
     mentions = unlinked.ner_mentions([_org(text, name)], [], [], [], frozenset(), text)
     assert [m.name for m in mentions] == [expected]
     assert text[mentions[0].offsets[0][0]:mentions[0].offsets[0][1]].endswith(expected.split()[-1])
+
+
+def test_a_one_word_organisation_introduced_by_its_kind_is_a_source(matcher):
+    text = ("Prices rose, according to the commodity pricing agency Pricewell. The Dutch grain group Korvan, which says the "
+            "harvest is its own, sued. Korvan later said it would appeal.")
+    names, actors = sources_and_actors(text, [], [])
+    assert names == ["Pricewell", "Korvan"]
+    assert [(a.name, a.type, a.mentions) for a in actors] == [("Pricewell", "monitor_ngo", 1), ("Korvan", None, 2)]
+
+
+def test_a_lone_word_after_a_kind_that_is_a_day_or_not_introduced_is_no_source(matcher):
+    text = "The company Monday said output fell. Pricewell said prices rose, according to Brennan."
+    assert sources_and_actors(text, [], [])[0] == []

@@ -131,6 +131,18 @@ _NOT_A_NAME_RE = re.compile(r"(?:(?:The|A|An|This|That|These|Those|Residents|Off
                             r"Both|Most|Other|Senior|Former)(?:\s+of)?\s+|[A-Z][\w-]*['’]s\s+)+")
 
 
+# a one-word organisation name introduced by its kind: "the price reporting agency Fastmarkets", "the French nuclear
+# group Orano"; later mentions of the word name it too
+_INTRODUCED_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,4}(?P<kind>agency|group|company|firm|consultancy|monitor|platform|"
+                            r"organi[sz]ation|charity|network|operator|producer|miner|insurer|broker|outlet|newspaper|"
+                            r"broadcaster|watchdog|think\s+tank|startup)\s+$")
+_KIND_TYPES = {"agency": "monitor_ngo", "monitor": "monitor_ngo", "watchdog": "monitor_ngo", "consultancy": "monitor_ngo",
+               "think tank": "monitor_ngo", "charity": "monitor_ngo", "outlet": "media_agency", "newspaper": "media_agency",
+               "broadcaster": "media_agency"}
+_CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                            "July August September October November December".split())
+
+
 @dataclass(frozen=True)
 class _Name:
     start: int
@@ -174,6 +186,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
             if name and not placename(start, name):
                 take(start, start + len(name), name, ent.label == "PERSON")
     persons = [n for n in spans if n.person]
+    introduced: dict[str, str | None] = {}  # one-word organisation names the text has introduced, with their type
     for m in _CAPITALISED_RE.finditer(text):
         lead = _NOT_A_NAME_RE.match(m.group())  # "Residents of Suárez", "The Defence Ministry", "Turkey's Disaster ..."
         start = m.start() + (lead.end() if lead else 0)
@@ -185,6 +198,10 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
             earlier = [p for p in persons if p.end <= start and _ARTICLE_PREFIX_RE.sub("", p.name.split()[-1]) == _ARTICLE_PREFIX_RE.sub("", name)]
             if earlier:
                 take(start, start + len(name), earlier[-1].name, True)
+            elif name in introduced or ((kind := _INTRODUCED_RE.search(text, max(0, start - 80), start))
+                                        and name not in _CALENDAR_WORDS):
+                introduced.setdefault(name, _KIND_TYPES.get(" ".join(kind.group("kind").split())) if kind else None)
+                take(start, start + len(name), name, False, kind=introduced[name])
             continue
         take(start, start + len(name), name, False)
     spans.sort(key=lambda s: s.start)
@@ -387,7 +404,8 @@ def sources_and_actors(text: str, actors: Sequence[ActorMention], entities: Sequ
         if fold(hit.name).lower in known:
             continue
         spans = sorted((n.start, n.end) for n in names if n.name == hit.name)
-        kind = "person" if hit.person or _described_as_person(text, names, hit) else guess_org_type(hit.name, country_forms)
+        kind = "person" if hit.person or _described_as_person(text, names, hit) else (
+            hit.kind or guess_org_type(hit.name, country_forms))
         new.append(ActorMention(name=hit.name, type=kind, linked=False, mentions=len(spans), offsets=spans))
     return [hit.name for hit in sources], new
 
