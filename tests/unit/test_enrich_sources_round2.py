@@ -100,6 +100,9 @@ def cite(matcher, text, spans=(), countries=("SD",)):
     ("Fighting spread to Bara after the Rapid Support Forces moved in. The group said it had taken the town.",
      [], ["Rapid Support Forces"]),
     ("The Sudanese Armed Forces shelled the road. The army said the convoy carried weapons.", [], ["Sudanese Armed Forces"]),
+    # a noun the name bears reaches back into the previous paragraph
+    ("Counting went on, the Kassala Vote Committee's tally showed.\n\nTurnout was low. Few came, the committee said.",
+     [("ORG", "the Kassala Vote Committee")], ["Kassala Vote Committee"]),
     # "it": the organised actor opening this or the previous sentence
     ("Médecins Sans Frontières treated 40 people in Tawila. It said most had gunshot wounds.", [],
      ["Médecins Sans Frontières"]),
@@ -111,7 +114,7 @@ def test_a_description_points_back_to_the_party_it_fits(matcher, text, spans, ex
 @pytest.mark.parametrize("text, spans", [
     # a description no earlier name fits
     ("Amna Idris runs a clinic in Kosti. The fund said prices had doubled.", [("PERSON", "Amna Idris")]),
-    # the fitting name lies beyond the previous sentence, in another paragraph
+    # the name fits by type alone and lies beyond the previous sentence, in another paragraph
     ("The Rapid Support Forces moved in.\n\nTrade resumed. Prices fell. The group said the road was open.", []),
     # "it" after a sentence opened by a person or by a place
     ("Amna Idris closed her shop. It said nothing about the looting.", [("PERSON", "Amna Idris")]),

@@ -352,13 +352,16 @@ _DESCRIPTION_RE = re.compile(rf"(?:\b[Tt]he\s+(?P<noun>{'|'.join(sorted(set(_NAM
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])|\n")
 
 
+def _bears(noun: str, name: _Name) -> bool:
+    """Whether the name holds the description's noun ("the fund": the International Monetary Fund)."""
+    return noun in _NAMED_NOUNS.split() and re.search(rf"\b{noun}\b", name.name, re.IGNORECASE) is not None
+
+
 def _fits(noun: str, name: _Name) -> bool:
     """Whether a definite description ("the fund", "the group") can stand for the name."""
     if name.person:
         return False
-    if noun in _NAMED_NOUNS.split() and re.search(rf"\b{noun}\b", name.name, re.IGNORECASE):
-        return True
-    return name.actor and name.kind in _DESCRIBED_NOUNS.get(noun, ())
+    return _bears(noun, name) or (name.actor and name.kind in _DESCRIBED_NOUNS.get(noun, ()))
 
 
 def _described(names: list[_Name], starts: list[int], text: str, noun: str | None, pos: int) -> _Name | None:
@@ -376,10 +379,12 @@ def _described(names: list[_Name], starts: list[int], text: str, noun: str | Non
             if hit is not None and hit.actor and not hit.person and hit.start < pos:
                 return hit
         return None
+    # a noun the name itself bears ("the committee" for the Central Elections Committee) reaches one paragraph further
+    named_reach = text.rfind("\n", 0, max(0, min(paragraph, previous) - 1)) + 1
     for name in reversed(names[:bisect_right(starts, pos)]):
-        if name.start < reach:
+        if name.start < named_reach:
             break
-        if name.end <= pos and _fits(noun, name):
+        if name.end <= pos and _fits(noun, name) and (name.start >= reach or _bears(noun, name)):
             return name
     return None
 
