@@ -201,3 +201,18 @@ def test_a_one_word_organisation_introduced_by_its_kind_is_a_source(matcher):
 def test_a_lone_word_after_a_kind_that_is_a_day_or_not_introduced_is_no_source(matcher):
     text = "The company Monday said output fell. Pricewell said prices rose, according to Brennan."
     assert sources_and_actors(text, [], [])[0] == []
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Talks resumed under an AU-brokered truce.", "AU"),
+    ("According to the AU's Peace and Security Council, talks resumed.", "AU"),
+])
+def test_an_organisation_only_qualifying_something_else_is_no_actor(text, qualifier):
+    assert unlinked.ner_mentions([_org(text, qualifier)], [], [], [], frozenset(), text) == []
+
+
+def test_an_organisation_acting_with_a_possessive_stays_an_actor():
+    text = "The AU's envoy arrived, and the AU said talks would resume."
+    second = text.index("AU said")
+    mentions = unlinked.ner_mentions([_org(text, "AU"), Entity("ORG", "AU", second, second + 2)], [], [], [], frozenset(), text)
+    assert [(m.name, m.mentions) for m in mentions] == [("AU", 2)]

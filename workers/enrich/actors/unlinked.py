@@ -120,6 +120,10 @@ _OWNER_RE = re.compile(r"(?:[Tt]he\s+)?(?!(?:People|Women|Children|Men|Youth|Mar
                        r"(?=[A-Z][\w'’-]*\s+(?:[A-Z]|(?:of|for|on)\b))")
 
 
+# an organisation only qualifying something else: "UN-brokered talks", "the UN's Office for ..." (a named body it owns)
+_MODIFIER_AFTER_RE = re.compile(r"-[a-z]|['’]s\s+[A-Z][\w'’-]*\s+(?:[A-Z]|(?:of|for|on|and)\b)")
+
+
 def _without_owner(ent: Entity) -> Entity:
     """An organisation without the owner its name opens with, when a name of two words or more follows."""
     owner = _OWNER_RE.match(ent.text) if ent.label == "ORG" else None
@@ -154,6 +158,8 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
         before = bisect_left(starts, ent.end)
         if (before and furthest[before - 1] > ent.start and not _place_inside_name(ent, covered[:before], place_spans)) \
                 or any(s <= ent.start and ent.end <= e for s, e in places):
+            continue
+        if ent.label == "ORG" and _MODIFIER_AFTER_RE.match(text, ent.end):
             continue
         name = _clean_entity(ent.text)
         if len(name) < 2 or not any(c.isupper() for c in name) or (ent.label == "ORG" and names_no_party(name)):
