@@ -216,3 +216,29 @@ def test_an_organisation_acting_with_a_possessive_stays_an_actor():
     second = text.index("AU said")
     mentions = unlinked.ner_mentions([_org(text, "AU"), Entity("ORG", "AU", second, second + 2)], [], [], [], frozenset(), text)
     assert [(m.name, m.mentions) for m in mentions] == [("AU", 2)]
+
+
+def test_two_persons_one_space_apart_are_one():
+    text = "the president, Faustin Obama Ndong Mezui, spoke; Amal Idris and Omar Saleh met"
+    found = [_person(text, "Faustin Obama"), _person(text, "Ndong Mezui"), _person(text, "Amal Idris"),
+             _person(text, "Omar Saleh")]
+    assert [e.text for e in ner.whole_persons(text, found)] == ["Faustin Obama Ndong Mezui", "Amal Idris", "Omar Saleh"]
+
+
+def test_a_person_named_by_the_last_words_of_a_fuller_name_joins_it():
+    text = "Moussa Ag Attaher, a spokesman, spoke. Ag Attaher said more. Attaher left. Ali Attaher stayed. Bakri Ali came."
+    found = [_person(text, "Moussa Ag Attaher"), _person(text, "Ag Attaher said")]
+    found[1] = Entity("PERSON", "Ag Attaher", found[1].start, found[1].start + len("Ag Attaher"))
+    found.append(_person(text, "Attaher left"))
+    found[2] = Entity("PERSON", "Attaher", found[2].start, found[2].start + len("Attaher"))
+    found += [_person(text, "Ali Attaher"), _person(text, "Bakri Ali")]
+    mentions = unlinked.ner_mentions(found, [], [], [], frozenset(), text)
+    # "Attaher" ends two fuller names once "Ag Attaher" has joined "Moussa Ag Attaher": it stays apart
+    assert sorted((m.name, m.mentions) for m in mentions) == [
+        ("Ali Attaher", 1), ("Attaher", 1), ("Bakri Ali", 1), ("Moussa Ag Attaher", 2)]
+
+
+def test_a_storm_or_a_weapon_tagged_as_a_person_is_no_actor():
+    text = "Cyclone Hamoon hit the coast; a Bayraktar TB2 was seen."
+    found = [_person(text, "Cyclone Hamoon"), _person(text, "Bayraktar TB2")]
+    assert unlinked.ner_mentions(found, [], [], [], frozenset(), text) == []

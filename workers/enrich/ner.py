@@ -122,7 +122,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 def whole_persons(text: str, found: list[Entity], skip_spans: Iterable[tuple[int, int]] = ()) -> list[Entity]:
     """Persons grown leftward over the given names the model left out of them ("Zaw Zaw Htet" seen as "Htet" when
     the window opens a paragraph): capitalised words right before the person, not a title or sentence opener, and
-    not part of another entity or of a name the actor base or gazetteer explains."""
+    not part of another entity or of a name the actor base or gazetteer explains; two persons one space apart are
+    one. `found` is in text order."""
     taken = sorted([(e.start, e.end) for e in found] + list(skip_spans))
     grown = []
     for ent in found:
@@ -133,6 +134,8 @@ def whole_persons(text: str, found: list[Entity], skip_spans: Iterable[tuple[int
                     s < start - 1 and word.start() < e for s, e in taken):
                 break
             start = word.start()
+        if ent.label == "PERSON" and grown and grown[-1].label == "PERSON" and text[grown[-1].end:start] == " ":
+            start = grown.pop().start  # one name the model cut in two: "Teodoro Obiang" "Nguema Mbasogo"
         grown.append(ent if start == ent.start else Entity(ent.label, text[start:ent.end], start, ent.end))
     return grown
 

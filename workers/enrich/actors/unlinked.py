@@ -64,7 +64,7 @@ _MODEL_RE = re.compile(r"^[A-Z][a-z]+\s+[A-Z]{1,4}-?\d+[A-Z]?$|^[A-Z][A-Za-z]+-(
 
 
 def names_no_party(name: str) -> bool:
-    """Whether an organisation name the NER model found is a feature, a storm or a weapon model."""
+    """Whether a name the NER model found (an organisation or a person) is a feature, a storm or a weapon model."""
     words = name.lower().split()
     return words[-1] in _FEATURE_LAST_WORDS or words[0] in _STORM_FIRST_WORDS or bool(_MODEL_RE.match(name))
 
@@ -162,7 +162,7 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
         if ent.label == "ORG" and _MODIFIER_AFTER_RE.match(text, ent.end):
             continue
         name = _clean_entity(ent.text)
-        if len(name) < 2 or not any(c.isupper() for c in name) or (ent.label == "ORG" and names_no_party(name)):
+        if len(name) < 2 or not any(c.isupper() for c in name) or names_no_party(name):
             continue
         key = fold(name).lower
         if ent.label == "PERSON" and " " not in key and key in linked_surnames:
@@ -171,10 +171,10 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
         group["names"][name] += 1
         group["offsets"].append((ent.start, ent.end))
     _join_abbreviations(groups, text)
-    # a one-word PERSON that is the last word of a fuller PERSON name of the story joins it
-    full_names = {k: g for k, g in groups.items() if g["label"] == "PERSON" and " " in k}
-    for key in [k for k, g in groups.items() if g["label"] == "PERSON" and " " not in k]:
-        owners = [g for k, g in full_names.items() if k.split()[-1] == key]
+    # a PERSON that is the last word or words of one fuller PERSON name of the story joins it ("Ag Mossa")
+    persons = [k for k, g in groups.items() if g["label"] == "PERSON"]
+    for key in sorted(persons, key=lambda k: -len(k.split())):  # longest first: "ag mossa" joins before "mossa"
+        owners = [groups[k] for k in persons if k in groups and k != key and k.endswith(" " + key)]
         if len(owners) == 1:
             owners[0]["offsets"] += groups.pop(key)["offsets"]
     mentions = []
