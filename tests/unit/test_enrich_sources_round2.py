@@ -100,6 +100,9 @@ def cite(matcher, text, spans=(), countries=("SD",)):
     ("Fighting spread to Bara after the Rapid Support Forces moved in. The group said it had taken the town.",
      [], ["Rapid Support Forces"]),
     ("The Sudanese Armed Forces shelled the road. The army said the convoy carried weapons.", [], ["Sudanese Armed Forces"]),
+    # one adjective before the noun
+    ("The Kordofan Reserve Bank cut its rate. The central bank said prices had steadied.",
+     [("ORG", "The Kordofan Reserve Bank")], ["Kordofan Reserve Bank"]),
     # a noun the name bears reaches back into the previous paragraph
     ("Counting went on, the Kassala Vote Committee's tally showed.\n\nTurnout was low. Few came, the committee said.",
      [("ORG", "the Kassala Vote Committee")], ["Kassala Vote Committee"]),
@@ -116,6 +119,9 @@ def test_a_description_points_back_to_the_party_it_fits(matcher, text, spans, ex
     ("Amna Idris runs a clinic in Kosti. The fund said prices had doubled.", [("PERSON", "Amna Idris")]),
     # the name fits by type alone and lies beyond the previous sentence, in another paragraph
     ("The Rapid Support Forces moved in.\n\nTrade resumed. Prices fell. The group said the road was open.", []),
+    # an adjective setting the party apart from the one named before
+    ("The Kordofan Reserve Bank cut its rate. The rival bank said prices had steadied.",
+     [("ORG", "The Kordofan Reserve Bank")]),
     # "it" after a sentence opened by a person or by a place
     ("Amna Idris closed her shop. It said nothing about the looting.", [("PERSON", "Amna Idris")]),
     ("In Kosti Town the market reopened. It said the road was open.", []),

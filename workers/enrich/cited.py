@@ -347,7 +347,10 @@ _DESCRIBED_NOUNS = {
 _NAMED_NOUNS = ("fund ministry committee commission council authority bank union court office directorate department "
                 "administration institute association federation chamber observatory mission coalition alliance network "
                 "party movement front agency organisation organization programme program")
-_DESCRIPTION_RE = re.compile(rf"(?:\b[Tt]he\s+(?P<noun>{'|'.join(sorted(set(_NAMED_NOUNS.split()) | set(_DESCRIBED_NOUNS)))})"
+_DESCRIBING = "|".join(sorted(set(_NAMED_NOUNS.split()) | set(_DESCRIBED_NOUNS)))
+# (one adjective may come first, "the central bank"; not one that sets it apart from a party named before)
+_DESCRIPTION_RE = re.compile(rf"(?:\b[Tt]he\s+(?:(?!(?:same|other|first|second|new|former|rival|opposing)\s)[a-z]+\s+)?"
+                             rf"(?P<noun>{_DESCRIBING})"
                              r"(?:['’]s(?:\s+[a-z]+){1,2})?|\b(?P<it>[Ii]t))$")
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])|\n")
 
