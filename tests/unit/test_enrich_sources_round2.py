@@ -248,3 +248,16 @@ def test_a_storm_or_a_weapon_tagged_as_a_person_is_no_actor():
     text = "Cyclone Hamoon hit the coast; a Bayraktar TB2 was seen."
     found = [_person(text, "Cyclone Hamoon"), _person(text, "Bayraktar TB2")]
     assert unlinked.ner_mentions(found, [], [], [], frozenset(), text) == []
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    ("The Syndicate of Pharmacists in Jordan said stocks ran low.", "The Syndicate of Pharmacists", "Syndicate of Pharmacists in Jordan"),
+    # not a body named for its members, nor a place that is no country
+    ("The Office of the Envoy in Jordan said stocks ran low.", "The Office of the Envoy", "Office of the Envoy"),
+    ("The Syndicate of Pharmacists in Irbid said stocks ran low.", "The Syndicate of Pharmacists", "Syndicate of Pharmacists"),
+])
+def test_a_members_body_is_named_with_the_country_it_serves(text, org, expected):
+    actors = unlinked.ner_mentions([_org(text, org)], [], [], [], frozenset({"Jordan"}), text)
+    assert [a.name for a in actors] == [expected]
+    if expected.endswith("Jordan"):
+        assert cited_sources(text, actors, []) == [expected]

@@ -462,7 +462,10 @@ def _sources(text: str, names: list[_Name], outlet: str | None) -> list[_Name]:
         window_start = max(0, m.start() - 80)
         tail = _FILLERS_TAIL_RE.search(text, window_start, m.start())
         if tail:
-            hit = _ending_at(by_start, by_end, text, tail.start())
+            # a name running on over what reads as a filler ("the Association of Banks in Lebanon said") is the subject
+            hit = next((by_end[end] for end in range(tail.end(), tail.start(), -1)
+                        if end in by_end and by_end[end].start < tail.start()), None)
+            hit = hit or _ending_at(by_start, by_end, text, tail.start())
             if hit is not None and _INSIDE_NAME_RE.search(text, max(0, hit.start - 40), hit.start):
                 hit = None  # "the Chamber of Mines of Mali said": the speaker is the longer name, not Mali
             if hit is None:

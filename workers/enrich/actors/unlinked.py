@@ -79,10 +79,20 @@ _ABBREVIATION_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)|,\s+known\s+(?
                                     r"(?:acronym|abbreviation|initials))\s+([A-Z][A-Za-z]{1,9})\b")
 
 
-def _full_extent(ent: Entity, text: str, starts: frozenset[int]) -> Entity:
-    """The entity, extended over an "and ..." tail of its institution name that no other entity claims."""
+# A professional or trade body named for its members "in" a country ("Association of Banks in Lebanon", "Order of
+# Physicians in Jordan"): the country closes its name.
+_MEMBERS_BODY_RE = re.compile(r"(?:[Tt]he\s+)?(?:Association|Federation|Union|Syndicate|Order|Chamber|League)\s+of\s+")
+_IN_COUNTRY_RE = re.compile(r" in ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?=[\s,.;:)]|$)")
+
+
+def _full_extent(ent: Entity, text: str, starts: frozenset[int], country_forms: frozenset[str] = frozenset()) -> Entity:
+    """The entity, extended over an "and ..." tail of its institution name that no other entity claims, or over the
+    country a members' body is named for."""
     if ent.label != "ORG" or not _INSTITUTION_NAME_RE.search(ent.text) or text[ent.end - len(ent.text):ent.end] != ent.text:
         return ent
+    country = _IN_COUNTRY_RE.match(text, ent.end)
+    if country is not None and country.group(1) in country_forms and _MEMBERS_BODY_RE.match(ent.text):
+        return Entity(ent.label, text[ent.start:country.end()], ent.start, country.end())
     tail = _AND_TAIL_RE.match(text, ent.end)
     if tail is None or any(ent.end < start < tail.end() for start in starts):
         return ent
@@ -154,7 +164,7 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
     for ent in entities:
         if ent.label not in ("PERSON", "ORG"):
             continue
-        ent = _without_owner(_full_extent(ent, text, entity_starts))
+        ent = _without_owner(_full_extent(ent, text, entity_starts, country_forms))
         before = bisect_left(starts, ent.end)
         if (before and furthest[before - 1] > ent.start and not _place_inside_name(ent, covered[:before], place_spans)) \
                 or any(s <= ent.start and ent.end <= e for s, e in places):
