@@ -9,6 +9,7 @@ from typing import Sequence
 
 from indexer.article import ActorMention
 from workers.enrich.actors import fold
+from workers.enrich.actors.unlinked import guess_org_type
 from workers.enrich.ner import Entity
 
 
@@ -130,6 +131,18 @@ _NOT_A_NAME_RE = re.compile(r"(?:(?:The|A|An|This|That|These|Those|Residents|Off
                             r"Both|Most|Other|Senior|Former)(?:\s+of)?\s+|[A-Z][\w-]*['’]s\s+)+")
 
 
+# a one-word organisation name introduced by its kind: "the price reporting agency Fastmarkets", "the French nuclear
+# group Orano"; later mentions of the word name it too
+_INTRODUCED_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,4}(?P<kind>agency|group|company|firm|consultancy|monitor|platform|"
+                            r"organi[sz]ation|charity|network|operator|producer|miner|insurer|broker|outlet|newspaper|"
+                            r"broadcaster|watchdog|think\s+tank|startup)\s+$")
+_KIND_TYPES = {"agency": "monitor_ngo", "monitor": "monitor_ngo", "watchdog": "monitor_ngo", "consultancy": "monitor_ngo",
+               "think tank": "monitor_ngo", "charity": "monitor_ngo", "outlet": "media_agency", "newspaper": "media_agency",
+               "broadcaster": "media_agency"}
+_CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                            "July August September October November December".split())
+
+
 @dataclass(frozen=True)
 class _Name:
     start: int
@@ -138,6 +151,7 @@ class _Name:
     person: bool
     actor: bool = False  # an actor mention's span
     government: bool = False  # an actor of type government (a state speaks through its officials and envoys)
+    kind: str | None = None  # an actor's type
 
 
 def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity], places: Sequence[tuple[int, int]]) -> list[_Name]:
@@ -147,9 +161,10 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
     spans: list[_Name] = []
     taken = bytearray(len(text))
 
-    def take(start: int, end: int, name: str, person: bool, actor: bool = False, government: bool = False) -> None:
+    def take(start: int, end: int, name: str, person: bool, actor: bool = False, government: bool = False,
+             kind: str | None = None) -> None:
         if not any(taken[start:end]):
-            spans.append(_Name(start, end, name, person, actor, government))
+            spans.append(_Name(start, end, name, person, actor, government, kind))
             taken[start:end] = b"\x01" * (end - start)
 
     in_place = bytearray(len(text))
@@ -162,7 +177,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
 
     for actor in actors:
         for start, end in actor.offsets:
-            take(start, end, actor.name, actor.type == "person", True, actor.type == "government")
+            take(start, end, actor.name, actor.type == "person", True, actor.type == "government", actor.type)
     for ent in entities:
         if ent.label in ("ORG", "PERSON"):
             lead = _ARTICLE_RE.match(ent.text)
@@ -171,6 +186,7 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
             if name and not placename(start, name):
                 take(start, start + len(name), name, ent.label == "PERSON")
     persons = [n for n in spans if n.person]
+    introduced: dict[str, str | None] = {}  # one-word organisation names the text has introduced, with their type
     for m in _CAPITALISED_RE.finditer(text):
         lead = _NOT_A_NAME_RE.match(m.group())  # "Residents of Suárez", "The Defence Ministry", "Turkey's Disaster ..."
         start = m.start() + (lead.end() if lead else 0)
@@ -182,6 +198,10 @@ def _names(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity]
             earlier = [p for p in persons if p.end <= start and _ARTICLE_PREFIX_RE.sub("", p.name.split()[-1]) == _ARTICLE_PREFIX_RE.sub("", name)]
             if earlier:
                 take(start, start + len(name), earlier[-1].name, True)
+            elif name in introduced or ((kind := _INTRODUCED_RE.search(text, max(0, start - 80), start))
+                                        and name not in _CALENDAR_WORDS):
+                introduced.setdefault(name, _KIND_TYPES.get(" ".join(kind.group("kind").split())) if kind else None)
+                take(start, start + len(name), name, False, kind=introduced[name])
             continue
         take(start, start + len(name), name, False)
     spans.sort(key=lambda s: s.start)
@@ -317,11 +337,110 @@ def _role_holder(names: list[_Name], text: str, role: str, before: int) -> _Name
     return None
 
 
+# a definite description or "it" as the subject of an attribution ("the fund said", "the army's directorate said", "it
+# said"): the claim belongs to the nearest earlier party the description fits
+_DESCRIBED_NOUNS = {
+    "army": ("state_forces",), "military": ("state_forces",), "group": ("rebel_group", "political_militia",
+    "identity_militia", "monitor_ngo"), "militia": ("political_militia", "identity_militia"), "rebels": ("rebel_group",),
+    "agency": ("international_org", "media_agency"), "company": (None,), "firm": (None,), "operator": (None,),
+}
+_NAMED_NOUNS = ("fund ministry committee commission council authority bank union court office directorate department "
+                "administration institute association federation chamber observatory mission coalition alliance network "
+                "party movement front agency organisation organization programme program")
+_DESCRIBING = "|".join(sorted(set(_NAMED_NOUNS.split()) | set(_DESCRIBED_NOUNS)))
+# (one adjective may come first, "the central bank"; not one that sets it apart from a party named before)
+_DESCRIPTION_RE = re.compile(rf"(?:\b[Tt]he\s+(?:(?!(?:same|other|first|second|new|former|rival|opposing)\s)[a-z]+\s+)?"
+                             rf"(?P<noun>{_DESCRIBING})"
+                             r"(?:['’]s(?:\s+[a-z]+){1,2})?|\b(?P<it>[Ii]t))$")
+_SENTENCE_END_RE = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])|\n")
+
+
+def _bears(noun: str, name: _Name) -> bool:
+    """Whether the name holds the description's noun ("the fund": the International Monetary Fund)."""
+    return noun in _NAMED_NOUNS.split() and re.search(rf"\b{noun}\b", name.name, re.IGNORECASE) is not None
+
+
+def _fits(noun: str, name: _Name) -> bool:
+    """Whether a definite description ("the fund", "the group") can stand for the name."""
+    if name.person:
+        return False
+    return _bears(noun, name) or (name.actor and name.kind in _DESCRIBED_NOUNS.get(noun, ()))
+
+
+def _described(names: list[_Name], starts: list[int], text: str, noun: str | None, pos: int) -> _Name | None:
+    """The party a description at pos ("the fund") or "it" points back to: the nearest earlier name the description
+    fits, in the same paragraph or the previous sentence; "it" is the organised actor opening this or the previous
+    sentence."""
+    paragraph = text.rfind("\n", 0, pos) + 1
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, pos)]
+    previous = sentence_starts[-2] if len(sentence_starts) > 1 else 0
+    reach = min(paragraph, previous)
+    if noun is None:
+        by_start = {n.start: n for n in names}
+        for start in reversed(sentence_starts[-2:]):
+            hit = _starting_at(by_start, text, start)
+            if hit is not None and hit.actor and not hit.person and hit.start < pos:
+                return hit
+        return None
+    # a noun the name itself bears ("the committee" for the Central Elections Committee) reaches one paragraph further
+    named_reach = text.rfind("\n", 0, max(0, min(paragraph, previous) - 1)) + 1
+    for name in reversed(names[:bisect_right(starts, pos)]):
+        if name.start < named_reach:
+            break
+        if name.end <= pos and _fits(noun, name) and (name.start >= reach or _bears(noun, name)):
+            return name
+    return None
+
+
 def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity] = (), outlet: str | None = None,
                   skip_spans: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Names the text attributes claims to, in order of first attribution; the publishing outlet excluded.
     `skip_spans` are places: never a source unless an actor mention covers them ("Ankara said")."""
+    return [hit.name for hit in _sources(text, _names(text, actors, entities, skip_spans), outlet)]
+
+
+def sources_and_actors(text: str, actors: Sequence[ActorMention], entities: Sequence[Entity] = (),
+                       outlet: str | None = None, skip_spans: Sequence[tuple[int, int]] = (),
+                       country_forms: frozenset[str] = frozenset()) -> tuple[list[str], list[ActorMention]]:
+    """cited_sources(), and an unlinked actor for each source no actor names (every cited source is an actor,
+    guideline section 4): a person, or an organisation typed from its name, with the spans bearing its name."""
     names = _names(text, actors, entities, skip_spans)
+    sources = _sources(text, names, outlet)
+    known = {fold(a.name).lower for a in actors}
+    new = []
+    for hit in sources:
+        if fold(hit.name).lower in known:
+            continue
+        spans = sorted((n.start, n.end) for n in names if n.name == hit.name)
+        kind = "person" if hit.person or _described_as_person(text, names, hit) else (
+            hit.kind or guess_org_type(hit.name, country_forms))
+        new.append(ActorMention(name=hit.name, type=kind, linked=False, mentions=len(spans), offsets=spans))
+    return [hit.name for hit in sources], new
+
+
+# a name shaped like a person's (two to four capitalised words), described as one right after it: "Khadra Idle, a
+# herder from Burao", "Omar Farah, who teaches law", "Lena Marsh, the WFP's country director"
+_PERSON_SHAPE_RE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|van|von)[\s-])?[A-Z][\w'’-]+){1,3}")
+_PERSON_APPOSITION_RE = re.compile(r",\s+(?:who\b|(?:a|an|the|[A-Z][\w'’.-]*['’]s)\s+(?P<role>[^,.;:“”\"]{1,80}))")
+_ORG_NOUN_RE = re.compile(r"\b(?:group|groups|watchdog|charity|organi[sz]ation|agency|company|firm|body|network|union|"
+                          r"association|outlet|newspaper|broadcaster|coalition|alliance|party|movement|militia|force|forces|"
+                          r"ministry|department|authority|institute|centre|center|council|committee|project|initiative|"
+                          r"consultancy|operator|producer|exporter|bank|fund|chamber|federation|platform|station)\b")
+
+
+def _described_as_person(text: str, names: list[_Name], hit: _Name) -> bool:
+    """Whether a source that no model called a person is one by its shape and the description after a mention."""
+    if not _PERSON_SHAPE_RE.fullmatch(hit.name) or guess_org_type(hit.name) is not None:
+        return False
+    for name in (n for n in names if n.name == hit.name):
+        described = _PERSON_APPOSITION_RE.match(text, name.end)
+        if described is not None and not _ORG_NOUN_RE.search(described.group("role") or ""):
+            return True
+    return False
+
+
+def _sources(text: str, names: list[_Name], outlet: str | None) -> list[_Name]:
+    """The names attributed claims, each once, in order of first attribution; the outlet excluded."""
     by_start = {n.start: n for n in names}
     by_end = {n.end: n for n in names}
     starts = [n.start for n in names]
@@ -343,7 +462,10 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
         window_start = max(0, m.start() - 80)
         tail = _FILLERS_TAIL_RE.search(text, window_start, m.start())
         if tail:
-            hit = _ending_at(by_start, by_end, text, tail.start())
+            # a name running on over what reads as a filler ("the Association of Banks in Lebanon said") is the subject
+            hit = next((by_end[end] for end in range(tail.end(), tail.start(), -1)
+                        if end in by_end and by_end[end].start < tail.start()), None)
+            hit = hit or _ending_at(by_start, by_end, text, tail.start())
             if hit is not None and _INSIDE_NAME_RE.search(text, max(0, hit.start - 40), hit.start):
                 hit = None  # "the Chamber of Mines of Mali said": the speaker is the longer name, not Mali
             if hit is None:
@@ -356,6 +478,9 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
                 hit = _name_before(by_end, text, relative.start())
             if hit is None:
                 hit = _state_voice(by_start, by_end, text, tail.start(), tail.end())
+            if hit is None and (description := _DESCRIPTION_RE.search(text, max(0, tail.start() - 40), tail.start())):
+                hit = _described(names, starts, text, description.group("noun") and description.group("noun").lower(),
+                                 description.start())
             if hit is not None:
                 found.append(hit)
                 both = _AND_RE.search(text, max(0, hit.start - 8), hit.start)  # "HRW and Amnesty said"
@@ -384,10 +509,10 @@ def cited_sources(text: str, actors: Sequence[ActorMention], entities: Sequence[
         if hit is not None:
             found.append(hit)
     seen = {fold(outlet).lower} if outlet else set()
-    result: list[str] = []
+    result: list[_Name] = []
     for hit in sorted(found, key=lambda n: n.start):
         key = fold(hit.name).lower
         if key not in seen and any(c.isupper() for c in hit.name):
             seen.add(key)
-            result.append(hit.name)
+            result.append(hit)
     return result

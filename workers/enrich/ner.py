@@ -105,6 +105,41 @@ def _is_candidate(names: list, uncovered: list) -> bool:
     return len(names) > 1 or (len(uncovered[0][2]) >= 2 and uncovered[0][2].isupper())
 
 
+# Titles before a personal name and words opening a sentence: the model leaves them out of a person, and so does
+# the leftward extension.
+_NOT_FIRST_NAMES = _NOT_NAMES | frozenset(
+    """Sheikh Imam Bishop Father Pastor Rev Reverend Rabbi Haji Hajji Mullah Senator Sergeant Sgt Brigadier Lieutenant
+    Captain Capt Major Judge Mayor Prof Professor Justice King Queen Prince Princess Emir Sultan Speaker Chairman
+    Chairwoman Chair Vice Commissioner Premier Chancellor Inspector Superintendent Marshal Admiral Cardinal Archbishop
+    Patriarch Ayatollah Grand Mufti Besides Although Though Because Despite Among Under Over Through Across Against
+    Between Beyond Near Inside Outside Like Unlike Once Even Only Just Asked According Speaking Today Yesterday
+    Tonight""".split())
+# a capitalised word, not a compound with lowercase parts ("Commander-in-chief")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)[ \t]$")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def whole_persons(text: str, found: list[Entity], skip_spans: Iterable[tuple[int, int]] = ()) -> list[Entity]:
+    """Persons grown leftward over the given names the model left out of them ("Zaw Zaw Htet" seen as "Htet" when
+    the window opens a paragraph): capitalised words right before the person, not a title or sentence opener, and
+    not part of another entity or of a name the actor base or gazetteer explains; two persons one space apart are
+    one. `found` is in text order."""
+    taken = sorted([(e.start, e.end) for e in found] + list(skip_spans))
+    grown = []
+    for ent in found:
+        start = ent.start
+        while ent.label == "PERSON":
+            word = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            if word is None or _POSSESSIVE_RE.search(word.group(1)) or word.group(1) in _NOT_FIRST_NAMES or any(
+                    s < start - 1 and word.start() < e for s, e in taken):
+                break
+            start = word.start()
+        if ent.label == "PERSON" and grown and grown[-1].label == "PERSON" and text[grown[-1].end:start] == " ":
+            start = grown.pop().start  # one name the model cut in two: "Teodoro Obiang" "Nguema Mbasogo"
+        grown.append(ent if start == ent.start else Entity(ent.label, text[start:ent.end], start, ent.end))
+    return grown
+
+
 def candidate_windows(text: str, skip_spans: Iterable[tuple[int, int]] = (), context: int = CONTEXT_CHARS) -> list[tuple[int, int]]:
     """Stretches of text worth running NER on: the capitalised names (two name words or an acronym) with a
     word that skip_spans (actor-base hits, gazetteer places) do not explain, with `context` characters and
@@ -138,6 +173,7 @@ def entities_many(texts: Sequence[tuple[str, Iterable[tuple[int, int]]]], model:
     """entities() for several (text, skip_spans) at once: one model call for all their windows, which spares
     the model's fixed cost per call (about 1 ms) when a worker enriches a batch of articles."""
     nlp = load_model(configured_model() if model is None else model)
+    texts = [(text, list(skips)) for text, skips in texts]
     found: list[list[Entity]] = [[] for _ in texts]
     if nlp is None:
         return found
@@ -147,4 +183,4 @@ def entities_many(texts: Sequence[tuple[str, Iterable[tuple[int, int]]]], model:
         for ent in doc.ents:
             if ent.label_ in LABELS:
                 found[n].append(Entity(ent.label_, ent.text, lo + ent.start_char, lo + ent.end_char))
-    return found
+    return [whole_persons(text, ents, skips) for (text, skips), ents in zip(texts, found)]

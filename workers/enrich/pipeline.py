@@ -10,7 +10,7 @@ from typing import Sequence
 from indexer.article import ActorMention, Article, RegionMention
 
 from .actors import default_matcher
-from .cited import cited_sources
+from .cited import sources_and_actors
 from .gazetteer import Gazetteer, fold
 from .ner import configured_model, load_model
 from .ner import entities_many
@@ -92,7 +92,9 @@ def _finish(story: tuple[str, str, str | None], matches: list, actor_spans: list
     if outlet:  # "told the Harbour Daily Wire": the publishing outlet is no actor of its own story
         own = fold(outlet).lower()
         actors = [a for a in actors if a.linked or fold(a.name).lower().removeprefix("the ") != own]
-    cited = cited_sources(text, actors, names, outlet=outlet, skip_spans=place_spans)
+    cited, cited_only = sources_and_actors(text, actors, names, outlet=outlet, skip_spans=place_spans)
+    if cited_only:  # every cited source is an actor (guideline section 4)
+        actors = sorted(actors + cited_only, key=lambda m: m.offsets[0] if m.offsets else (len(text), 0))
     return Enrichment(places.regions, actors, cited, places.dateline)
 
 

@@ -15,6 +15,8 @@ from .folding import fold
 
 # Ordered: the first rule whose word appears in an organisation's name gives its type.
 _ORG_TYPE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # chambers, trade and professional associations and labour unions before "union" of international bodies
+    ("monitor_ngo", ("chamber", "chambers", "association", "associations", "syndicate", "trade union", "labour", "labor")),
     ("media_agency", ("news", "agency news", "press", "television", "tv", "radio", "times", "post", "gazette", "tribune", "herald", "broadcasting")),
     ("international_org", ("united nations", "un", "unicef", "unhcr", "ocha", "world", "international", "programme", "program", "fund", "union", "organisation", "organization", "bank", "commission", "nato")),
     ("monitor_ngo", ("observatory", "human rights", "watch", "amnesty", "red cross", "red crescent", "relief", "foundation", "institute", "initiative", "project", "network", "doctors", "médecins", "medecins", "aid", "charity", "ngo", "monitor", "centre", "center", "council for", "committee")),
@@ -62,7 +64,7 @@ _MODEL_RE = re.compile(r"^[A-Z][a-z]+\s+[A-Z]{1,4}-?\d+[A-Z]?$|^[A-Z][A-Za-z]+-(
 
 
 def names_no_party(name: str) -> bool:
-    """Whether an organisation name the NER model found is a feature, a storm or a weapon model."""
+    """Whether a name the NER model found (an organisation or a person) is a feature, a storm or a weapon model."""
     words = name.lower().split()
     return words[-1] in _FEATURE_LAST_WORDS or words[0] in _STORM_FIRST_WORDS or bool(_MODEL_RE.match(name))
 
@@ -71,14 +73,26 @@ def names_no_party(name: str) -> bool:
 # Refugees" [and Repatriation]): title-case words after the "and" complete it.
 _AND_TAIL_RE = re.compile(r" and [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}(?=[\s,.;:)'’]|$)")
 _INSTITUTION_NAME_RE = re.compile(r"\b(?:of|on|for)\b")
-# "Name (ABBR)": later mentions of the abbreviation are the same organisation.
-_ABBREVIATION_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+# "Name (ABBR)", "Name, known as ABBR," "Name, known by its French acronym ABBR": later mentions of the abbreviation
+# are the same organisation.
+_ABBREVIATION_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)|,\s+known\s+(?:as|by\s+(?:its|the)\s+(?:[\w-]+\s+)?"
+                                    r"(?:acronym|abbreviation|initials))\s+([A-Z][A-Za-z]{1,9})\b")
 
 
-def _full_extent(ent: Entity, text: str, starts: frozenset[int]) -> Entity:
-    """The entity, extended over an "and ..." tail of its institution name that no other entity claims."""
+# A professional or trade body named for its members "in" a country ("Association of Banks in Lebanon", "Order of
+# Physicians in Jordan"): the country closes its name.
+_MEMBERS_BODY_RE = re.compile(r"(?:[Tt]he\s+)?(?:Association|Federation|Union|Syndicate|Order|Chamber|League)\s+of\s+")
+_IN_COUNTRY_RE = re.compile(r" in ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?=[\s,.;:)]|$)")
+
+
+def _full_extent(ent: Entity, text: str, starts: frozenset[int], country_forms: frozenset[str] = frozenset()) -> Entity:
+    """The entity, extended over an "and ..." tail of its institution name that no other entity claims, or over the
+    country a members' body is named for."""
     if ent.label != "ORG" or not _INSTITUTION_NAME_RE.search(ent.text) or text[ent.end - len(ent.text):ent.end] != ent.text:
         return ent
+    country = _IN_COUNTRY_RE.match(text, ent.end)
+    if country is not None and country.group(1) in country_forms and _MEMBERS_BODY_RE.match(ent.text):
+        return Entity(ent.label, text[ent.start:country.end()], ent.start, country.end())
     tail = _AND_TAIL_RE.match(text, ent.end)
     if tail is None or any(ent.end < start < tail.end() for start in starts):
         return ent
@@ -90,9 +104,42 @@ def _join_abbreviations(groups: dict[str, dict], text: str) -> None:
     for group in [g for g in groups.values() if g["label"] == "ORG"]:
         first_end = min(group["offsets"])[1]
         defined = _ABBREVIATION_AFTER_RE.match(text, first_end)
-        abbreviation = fold(defined.group(1)).lower if defined else None
+        abbreviation = fold(defined.group(1) or defined.group(2)).lower if defined else None
         if abbreviation in groups and groups[abbreviation] is not group:
             group["offsets"] += groups.pop(abbreviation)["offsets"]
+
+
+_NAME_WORD_RE = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _place_inside_name(ent: Entity, covered: list[tuple[int, int]], places: frozenset[tuple[int, int]]) -> bool:
+    """Whether the only known names an organisation overlaps are places (or country names) inside its own name, which
+    has two name words besides ("Human Rights Commission of Pakistan", "Kenya Farmers Union"): the place does not
+    make it a base actor."""
+    inside = [(s, e) for s, e in covered if e > ent.start]
+    if not inside or not all(span in places and ent.start <= span[0] and span[1] <= ent.end for span in inside):
+        return False
+    words = [m for m in _NAME_WORD_RE.finditer(ent.text) if not any(s <= ent.start + m.start() < e for s, e in inside)]
+    return len(words) >= 2
+
+
+# an owner before an organisation's own name: "Addis Ababa University's Institute of Geophysics" names the institute
+# (not a name's own possessive: "People's Defence Force", "Women's Union")
+_OWNER_RE = re.compile(r"(?:[Tt]he\s+)?(?!(?:People|Women|Children|Men|Youth|Martyrs|Workers|Mothers|Citizens|Veterans|"
+                       r"Students|Nation)['’])[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*['’]s\s+"
+                       r"(?=[A-Z][\w'’-]*\s+(?:[A-Z]|(?:of|for|on)\b))")
+
+
+# an organisation only qualifying something else: "UN-brokered talks", "the UN's Office for ..." (a named body it owns)
+_MODIFIER_AFTER_RE = re.compile(r"-[a-z]|['’]s\s+[A-Z][\w'’-]*\s+(?:[A-Z]|(?:of|for|on|and)\b)")
+
+
+def _without_owner(ent: Entity) -> Entity:
+    """An organisation without the owner its name opens with, when a name of two words or more follows."""
+    owner = _OWNER_RE.match(ent.text) if ent.label == "ORG" else None
+    if owner is None:
+        return ent
+    return Entity(ent.label, ent.text[owner.end():], ent.start + owner.end(), ent.end)
 
 
 def _clean_entity(text: str) -> str:
@@ -113,15 +160,19 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
     starts = [s for s, _ in covered]
     furthest = list(accumulate((e for _, e in covered), max))
     entity_starts = frozenset(e.start for e in entities)
+    place_spans = frozenset(places) | {span for span in covered if text[span[0]:span[1]] in country_forms}
     for ent in entities:
         if ent.label not in ("PERSON", "ORG"):
             continue
-        ent = _full_extent(ent, text, entity_starts)
+        ent = _without_owner(_full_extent(ent, text, entity_starts, country_forms))
         before = bisect_left(starts, ent.end)
-        if (before and furthest[before - 1] > ent.start) or any(s <= ent.start and ent.end <= e for s, e in places):
+        if (before and furthest[before - 1] > ent.start and not _place_inside_name(ent, covered[:before], place_spans)) \
+                or any(s <= ent.start and ent.end <= e for s, e in places):
+            continue
+        if ent.label == "ORG" and _MODIFIER_AFTER_RE.match(text, ent.end):
             continue
         name = _clean_entity(ent.text)
-        if len(name) < 2 or not any(c.isupper() for c in name) or (ent.label == "ORG" and names_no_party(name)):
+        if len(name) < 2 or not any(c.isupper() for c in name) or names_no_party(name):
             continue
         key = fold(name).lower
         if ent.label == "PERSON" and " " not in key and key in linked_surnames:
@@ -130,10 +181,10 @@ def ner_mentions(entities: Sequence[Entity], covered: list[tuple[int, int]], pla
         group["names"][name] += 1
         group["offsets"].append((ent.start, ent.end))
     _join_abbreviations(groups, text)
-    # a one-word PERSON that is the last word of a fuller PERSON name of the story joins it
-    full_names = {k: g for k, g in groups.items() if g["label"] == "PERSON" and " " in k}
-    for key in [k for k, g in groups.items() if g["label"] == "PERSON" and " " not in k]:
-        owners = [g for k, g in full_names.items() if k.split()[-1] == key]
+    # a PERSON that is the last word or words of one fuller PERSON name of the story joins it ("Ag Mossa")
+    persons = [k for k, g in groups.items() if g["label"] == "PERSON"]
+    for key in sorted(persons, key=lambda k: -len(k.split())):  # longest first: "ag mossa" joins before "mossa"
+        owners = [groups[k] for k in persons if k in groups and k != key and k.endswith(" " + key)]
         if len(owners) == 1:
             owners[0]["offsets"] += groups.pop(key)["offsets"]
     mentions = []
