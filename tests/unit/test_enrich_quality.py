@@ -20,20 +20,22 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "enrich_eval.py"
 # admin1 0.956, locality 0.895, focus 0.583, linked 0.919; focus rules (countries and capitals weigh less, a
 # town with its province): focus 0.615. Session 3 (gold adjudicated by the guideline, actor base 1,376 -> 2,234,
 # rule classes probed with invented sentences per guideline clause): linked 0.924, country 0.985, admin1 0.960.
+# Session 4, on the gold re-read article by article (ADJUDICATION.md) and four rounds of guideline rules: linked 0.937.
 FLOORS = {
     "country_f1": 0.97,
     "admin1_f1": 0.94,
     "locality_f1": 0.88,
     "focus_f1": 0.59,
     "dateline_acc": 0.97,
-    "linked_f1": 0.91,
+    "linked_f1": 0.92,
     "type_linked_acc": 0.98,
 }
 # These rest on the NER model (unlinked actors come only from it). Measured: unlinked 0.560, type of all
 # matched actors 0.897, cited sources 0.693; after the cleanup above: 0.611, 0.977, 0.736; 204 articles and the
 # unlinked-name rules (features, storms, models out; "and" tails, abbreviations joined): 0.637, 0.975, 0.753;
-# attribution patterns (descriptions before a source, apposition, bodies and envoys of countries): cited 0.776; session 3: unlinked 0.641, cited 0.789.
-NER_FLOORS = {"unlinked_f1": 0.62, "type_all_acc": 0.95, "cited_f1": 0.77}
+# attribution patterns (descriptions before a source, apposition, bodies and envoys of countries): cited 0.776; session 3: unlinked 0.641, cited 0.789;
+# session 4 (re-read gold; anaphora, quotes, cited names as actors, names grown to the full form): 0.698, 0.975, 0.866.
+NER_FLOORS = {"unlinked_f1": 0.68, "type_all_acc": 0.95, "cited_f1": 0.85}
 
 
 @pytest.fixture(scope="module")
